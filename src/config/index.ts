@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Dateline reads, from the environment, validated once before anything starts. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATELINE_DATA: z.string().min(1).default('./data'),
+  SITE_URL: z
+    .string()
+    .url('SITE_URL must be an absolute URL such as https://news.example.com')
+    .optional(),
+  SITE_NAME: z.string().min(1).default('Dateline'),
+  SITE_DESCRIPTION: z.string().default('Independent news, as it happens.'),
+  SITE_LANGUAGE: z.string().min(2).default('en'),
+  SITE_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'SITE_TIMEZONE must be an IANA time zone such as Europe/London'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATELINE_DEMO: z.enum(['true', 'false', '1', '0']).default('true'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the data folder: database and media. */
+  readonly dataDir: string;
+  readonly databaseFile: string;
+  readonly mediaDir: string;
+  /** Public origin without a trailing slash, used for canonical links, feeds and JSON-LD. */
+  readonly siteUrl: string;
+  readonly siteName: string;
+  readonly siteDescription: string;
+  readonly siteLanguage: string;
+  readonly timeZone: string;
+  readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Fill an empty database with the demo newsroom on `serve`. */
+  readonly demoContent: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and validates the settings; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATELINE_DATA);
+  const siteUrl = (e.SITE_URL ?? `http://${hostForUrl(e.HOST)}:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'dateline.sqlite'),
+    mediaDir: path.join(dataDir, 'media'),
+    siteUrl,
+    siteName: e.SITE_NAME,
+    siteDescription: e.SITE_DESCRIPTION,
+    siteLanguage: e.SITE_LANGUAGE,
+    timeZone: e.SITE_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    demoContent: e.DATELINE_DEMO === 'true' || e.DATELINE_DEMO === '1',
+  });
+}
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,80 @@
+import { generateJSON } from '@tiptap/html';
+import sanitizeHtml from 'sanitize-html';
+import { bodyExtensions } from './body-schema.js';
+import type { Doc, DocMark, DocNode } from './model.js';
+
+const safeSchemes = ['http', 'https', 'mailto', 'tel'];
+
+/** The only markup a body may carry in; everything else is dropped, its text kept. */
+const bodyPolicy: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'strong', 'b', 'em', 'i', 'u', 's',
+    'br', 'hr', 'img', 'code', 'pre',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    ol: ['start'],
+  },
+  allowedSchemes: safeSchemes,
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  // Agency HTML often uses h1 for subheads and div for paragraphs.
+  transformTags: { h1: 'h2', h5: 'h4', h6: 'h4', div: 'p' },
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+};
+
+/** Sanitises agency or editor HTML and turns it into the structured body document. */
+export function bodyFromHtml(html: string): Doc {
+  const clean = sanitizeHtml(html, bodyPolicy);
+  const doc = generateJSON(clean, bodyExtensions) as Doc;
+  return { type: 'doc', content: (doc.content ?? []).filter((n) => !isEmptyParagraph(n)) };
+}
+
+/** Plain paragraphs of text as a body, for demo content and plain-text wire bodies. */
+export function bodyFromParagraphs(paragraphs: string[]): Doc {
+  return {
+    type: 'doc',
+    content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
+}
+
+/**
+ * Plain text from a field that should never hold markup (headline, caption): tags are removed,
+ * script and style contents discarded, entities decoded, whitespace collapsed.
+ */
+export function plainText(input: string): string {
+  const stripped = sanitizeHtml(input, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: bodyPolicy.nonTextTags!,
+  });
+  return decodeBasicEntities(stripped).replace(/\s+/g, ' ').trim();
+}
+
+function decodeBasicEntities(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+function isEmptyParagraph(node: DocNode): boolean {
+  return node.type === 'paragraph' && !node.content?.some((c) => c.type !== 'text' || c.text?.trim());
+}
+
+/** The text of a document, paragraphs separated by blank lines: for descriptions and search. */
+export function bodyText(doc: DocNode): string {
+  if (doc.type === 'text') return doc.text ?? '';
+  if (doc.type === 'hardBreak') return '\n';
+  const inner = (doc.content ?? []).map(bodyText);
+  return isBlock(doc.type) && doc.type !== 'doc' ? inner.join('') : inner.join('\n\n');
+}
+
+const isBlock = (type: string) =>
+  ['paragraph', 'heading', 'codeBlock', 'listItem', 'doc', 'blockquote', 'bulletList', 'orderedList'].includes(type);
+
+/** Counts the paragraphs of a document (top level and nested), e.g. for tests and word counts. */
+export function paragraphs(doc: DocNode): DocNode[] {
+  if (doc.type === 'paragraph') return [doc];
+  return (doc.content ?? []).flatMap(paragraphs);
+}
+
+export type { DocMark };

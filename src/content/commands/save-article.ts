@@ -1,0 +1,110 @@
+import { DatelineError, slugify } from '../../shared/index.js';
+import type { ArticleStatus, Doc } from '../model.js';
+import type { ArticleFields, ContentRepository, ContentStore, NewImage } from '../ports.js';
+
+export interface CommandContext {
+  store: ContentStore;
+  now: () => Date;
+}
+
+/** A whole story as a source hands it over: wire import, demo content, later the newsroom API. */
+export interface ArticleInput {
+  /** The source's identifier (a NINJS/G2 uri): the same uri updates the same article. */
+  uri: string | null;
+  version: string | null;
+  versionCreatedAt: Date | null;
+  headline: string;
+  standfirst: string;
+  body: Doc;
+  sectionSlug: string;
+  topics: string[];
+  people: string[];
+  agency: string | null;
+  byline: string;
+  datelinePlace: string;
+  language: string;
+  leadImage: NewImage | null;
+  publish: boolean;
+  /** When the story first went out (defaults to now, when it is published now). */
+  firstPublishedAt: Date | null;
+  /** The last update readers should see (defaults to now on a change of a published story). */
+  updatedAt: Date | null;
+}
+
+export interface SaveOutcome {
+  action: 'created' | 'updated' | 'skipped';
+  articleId: number;
+  slug: string;
+  status: ArticleStatus;
+  reason?: string;
+}
+
+/**
+ * Creates the article, or updates the one with the same source uri, in one transaction:
+ * section, topics, people, agency, lead image and the article itself land together or not at all.
+ * An older version of a story than the one stored is skipped, never written over the newer.
+ */
+export async function saveArticle(ctx: CommandContext, input: ArticleInput): Promise<SaveOutcome> {
+  const headline = input.headline.trim();
+  if (!headline) throw new DatelineError('INVALID_INPUT', 'headline is required');
+  const now = ctx.now();
+  return ctx.store.transaction(async (repo) => {
+    const section = await requireSection(repo, input.sectionSlug);
+    const existing = input.uri ? await repo.articleIdByUri(input.uri) : null;
+    if (existing && isOlder(input.versionCreatedAt, existing.versionCreatedAt)) {
+      return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
+    }
+    const status: ArticleStatus = input.publish ? 'published' : existing?.status ?? 'draft';
+    const firstPublishedAt = existing?.firstPublishedAt
+      ?? (status === 'published' ? input.firstPublishedAt ?? now : null);
+    const updatedAt = existing
+      ? input.updatedAt ?? now
+      : laterOf(input.updatedAt, firstPublishedAt);
+    const fields: ArticleFields = {
+      uri: input.uri,
+      version: input.version,
+      versionCreatedAt: input.versionCreatedAt,
+      slug: existing?.slug ?? (slugify(headline) || 'story'),
+      headline,
+      standfirst: input.standfirst.trim(),
+      body: input.body,
+      sectionId: section.id,
+      datelinePlace: input.datelinePlace.trim(),
+      language: input.language,
+      status,
+      byline: input.byline.trim(),
+      agencyId: input.agency ? (await repo.ensureAgency(input.agency, now)).id : null,
+      leadImageId: input.leadImage ? (await repo.saveImage(input.leadImage, now)).id : null,
+      firstPublishedAt,
+      updatedAt,
+    };
+    const articleId = existing ? existing.id : await repo.insertArticle(fields, now);
+    if (existing) await repo.updateArticle(existing.id, fields, now);
+    await repo.setArticleTopics(articleId, await ensureAll(input.topics, (n) => repo.ensureTopic(n, now)));
+    await repo.setArticlePeople(articleId, await ensureAll(input.people, (n) => repo.ensurePerson(n, now)));
+    const saved = await repo.articleById(articleId);
+    return { action: existing ? 'updated' : 'created', articleId, slug: saved!.slug, status };
+  });
+}
+
+export async function requireSection(repo: ContentRepository, slug: string) {
+  const section = await repo.sectionBySlug(slug);
+  if (section) return section;
+  const known = (await repo.sections()).map((s) => s.slug).join(', ');
+  throw new DatelineError('UNKNOWN_SECTION', `unknown section "${slug}" (known: ${known || 'none'})`);
+}
+
+async function ensureAll(names: string[], ensure: (name: string) => Promise<{ id: number }>): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names.map((n) => n.trim()).filter(Boolean)) ids.push((await ensure(name)).id);
+  return ids;
+}
+
+const isOlder = (incoming: Date | null, stored: Date | null) =>
+  incoming !== null && stored !== null && incoming.getTime() < stored.getTime();
+
+function laterOf(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}

@@ -1,0 +1,117 @@
+/** The newsroom's nouns, as the rest of Dateline sees them (never as database rows). */
+
+/** A ProseMirror/Tiptap JSON node: the structured body of an article. */
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  text?: string;
+  marks?: DocMark[];
+}
+
+export interface DocMark {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
+
+export interface Doc extends DocNode {
+  type: 'doc';
+  content: DocNode[];
+}
+
+export const articleStatuses = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  parentId: number | null;
+  position: number;
+}
+
+export interface Topic {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface Person {
+  id: number;
+  slug: string;
+  name: string;
+  bio: string;
+}
+
+export interface Agency {
+  id: number;
+  slug: string;
+  name: string;
+  url: string | null;
+}
+
+export type ImageFormat = 'avif' | 'webp' | 'jpeg';
+
+export interface ImageVariant {
+  width: number;
+  height: number;
+  format: ImageFormat;
+  /** Path under the media root, e.g. `3fa1.../640.webp`. */
+  path: string;
+  bytes: number;
+}
+
+export interface Image {
+  id: number;
+  /** Content hash of the original bytes: names its folder in the media store and dedupes uploads. */
+  key: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  sourceUri: string | null;
+  variants: ImageVariant[];
+}
+
+/** What listings need: enough for a headline, a teaser, a link and a thumbnail. */
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  section: Pick<Section, 'id' | 'slug' | 'name'>;
+  firstPublishedAt: Date;
+  updatedAt: Date;
+  leadImage: Image | null;
+}
+
+export interface Article extends ArticleSummary {
+  uri: string | null;
+  version: string | null;
+  body: Doc;
+  status: ArticleStatus;
+  language: string;
+  datelinePlace: string;
+  /** The byline as delivered or typed, for when no person record fits (e.g. "Staff and agencies"). */
+  byline: string;
+  people: Person[];
+  agency: Agency | null;
+  topics: Topic[];
+  createdAt: Date;
+  modifiedAt: Date;
+}
+
+/** Where an article lives in the site tree, from Home down to its own section. */
+export type SectionTrail = Section[];
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const pageCount = (p: Page<unknown>): number => Math.max(1, Math.ceil(p.total / p.pageSize));

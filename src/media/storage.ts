@@ -1,0 +1,42 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Where media files live. A folder today; an object store can implement the same same calls.
+ * Paths are relative, forward-slashed, and never escape the root.
+ */
+export interface MediaStorage {
+  readonly root: string;
+  exists(relPath: string): Promise<boolean>;
+  read(relPath: string): Promise<Buffer>;
+  write(relPath: string, bytes: Buffer): Promise<void>;
+  removeFolder(relFolder: string): Promise<void>;
+}
+
+export function localMediaStorage(root: string): MediaStorage {
+  const resolve = (rel: string) => {
+    const full = path.resolve(root, rel);
+    if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`media path escapes the store: ${rel}`);
+    return full;
+  };
+  return {
+    root,
+    async exists(rel) {
+      return fs.access(resolve(rel)).then(() => true, () => false);
+    },
+    read(rel) {
+      return fs.readFile(resolve(rel));
+    },
+    async write(rel, bytes) {
+      const full = resolve(rel);
+      await fs.mkdir(path.dirname(full), { recursive: true });
+      // Write then rename, so a reader never sees half a file.
+      const tmp = `${full}.${process.pid}.tmp`;
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, full);
+    },
+    async removeFolder(rel) {
+      await fs.rm(resolve(rel), { recursive: true, force: true });
+    },
+  };
+}

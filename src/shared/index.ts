@@ -1,0 +1,3 @@
+export { DatelineError, errorCatalogue, fail, isDatelineError, type ErrorCode } from './errors.js';
+export { slugify, uniqueSlug } from './slug.js';
+export { calendarDate, isoString, longDate, longDateTime, toDate, type CalendarDate } from './time.js';

@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import type {
+  Agency, Article, ArticleSummary, Page, PageRequest, Person, Section, SectionTrail, SiteContent, Topic,
+} from '../../content/index.js';
+import { toDate } from '../../shared/index.js';
+import type { Database } from '../schema.js';
+import {
+  asStatus, parseDoc, toAgency, toImage, toPerson, toSection, toSummary, toTopic, type SummaryRow,
+} from './mappers.js';
+
+type Db = Kysely<Database>;
+
+const summaryColumns = [
+  'a.id', 'a.slug', 'a.headline', 'a.standfirst', 'a.first_published_at', 'a.updated_at', 'a.created_at',
+  's.id as section_id', 's.slug as section_slug', 's.name as section_name',
+  'i.id as image_id', 'i.key as image_key', 'i.mime as image_mime', 'i.width as image_width',
+  'i.height as image_height', 'i.alt as image_alt', 'i.caption as image_caption',
+  'i.credit as image_credit', 'i.source_uri as image_source_uri', 'i.variants as image_variants',
+] as const;
+
+/** The site's read queries, written once in Kysely for every dialect. */
+export class SiteReads implements SiteContent {
+  constructor(protected readonly db: Db) {}
+
+  async navigation(): Promise<Section[]> {
+    return (await this.allSections()).filter((s) => s.parentId === null);
+  }
+
+  async sectionTrail(slug: string): Promise<SectionTrail | null> {
+    const all = await this.allSections();
+    const byId = new Map(all.map((s) => [s.id, s]));
+    let current = all.find((s) => s.slug === slug);
+    if (!current) return null;
+    const trail: Section[] = [];
+    while (current && trail.length < 16) {
+      trail.unshift(current);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    return trail;
+  }
+
+  latest(q: PageRequest): Promise<Page<ArticleSummary>> {
+    return this.page(this.published(), q);
+  }
+
+  async sectionArticles(sectionId: number, q: PageRequest): Promise<Page<ArticleSummary>> {
+    const ids = descendantIds(await this.allSections(), sectionId);
+    return this.page(this.published().where('a.section_id', 'in', ids), q);
+  }
+
+  async topicBySlug(slug: string): Promise<Topic | null> {
+    const row = await this.db.selectFrom('topics').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+    return row ? toTopic(row) : null;
+  }
+
+  topicArticles(topicId: number, q: PageRequest): Promise<Page<ArticleSummary>> {
+    const linked = this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', topicId);
+    return this.page(this.published().where('a.id', 'in', linked), q);
+  }
+
+  async personBySlug(slug: string): Promise<Person | null> {
+    const row = await this.db.selectFrom('people').select(['id', 'slug', 'name', 'bio']).where('slug', '=', slug).executeTakeFirst();
+    return row ? toPerson(row) : null;
+  }
+
+  personArticles(personId: number, q: PageRequest): Promise<Page<ArticleSummary>> {
+    const linked = this.db.selectFrom('article_people').select('article_id').where('person_id', '=', personId);
+    return this.page(this.published().where('a.id', 'in', linked), q);
+  }
+
+  async agencyBySlug(slug: string): Promise<Agency | null> {
+    const row = await this.db.selectFrom('agencies').select(['id', 'slug', 'name', 'url']).where('slug', '=', slug).executeTakeFirst();
+    return row ? toAgency(row) : null;
+  }
+
+  agencyArticles(agencyId: number, q: PageRequest): Promise<Page<ArticleSummary>> {
+    return this.page(this.published().where('a.agency_id', '=', agencyId), q);
+  }
+
+  async articleBySlug(slug: string): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+    return row ? this.articleById(row.id) : null;
+  }
+
+  async articleById(id: number): Promise<Article | null> {
+    const row = await this.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('images as i', 'i.id', 'a.lead_image_id')
+      .leftJoin('agencies as g', 'g.id', 'a.agency_id')
+      .select(summaryColumns)
+      .select([
+        'a.uri', 'a.version', 'a.body', 'a.status', 'a.language', 'a.dateline_place', 'a.byline', 'a.modified_at',
+        'g.id as agency_id', 'g.slug as agency_slug', 'g.name as agency_name', 'g.url as agency_url',
+      ])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const [topics, people] = await Promise.all([this.topicsOf(id), this.peopleOf(id)]);
+    return {
+      ...toSummary(row as SummaryRow),
+      uri: row.uri,
+      version: row.version,
+      body: parseDoc(row.body),
+      status: asStatus(row.status),
+      language: row.language,
+      datelinePlace: row.dateline_place,
+      byline: row.byline,
+      agency: row.agency_id === null ? null
+        : toAgency({ id: row.agency_id, slug: row.agency_slug!, name: row.agency_name!, url: row.agency_url }),
+      people,
+      topics,
+      createdAt: toDate(row.created_at),
+      modifiedAt: toDate(row.modified_at),
+    };
+  }
+
+  async moreFromSection(article: Pick<Article, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]> {
+    const rows = await this.published()
+      .where('a.section_id', '=', article.section.id)
+      .where('a.id', '!=', article.id)
+      .select(summaryColumns)
+      .orderBy('a.first_published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => toSummary(r as SummaryRow));
+  }
+
+  protected async allSections(): Promise<Section[]> {
+    const rows = await this.db.selectFrom('sections')
+      .select(['id', 'slug', 'name', 'description', 'parent_id', 'position'])
+      .orderBy('position').orderBy('name').execute();
+    return rows.map(toSection);
+  }
+
+  private async topicsOf(articleId: number): Promise<Topic[]> {
+    const rows = await this.db.selectFrom('article_topics as at')
+      .innerJoin('topics as t', 't.id', 'at.topic_id')
+      .select(['t.id', 't.slug', 't.name'])
+      .where('at.article_id', '=', articleId).orderBy('at.position').execute();
+    return rows.map(toTopic);
+  }
+
+  private async peopleOf(articleId: number): Promise<Person[]> {
+    const rows = await this.db.selectFrom('article_people as ap')
+      .innerJoin('people as p', 'p.id', 'ap.person_id')
+      .select(['p.id', 'p.slug', 'p.name', 'p.bio'])
+      .where('ap.article_id', '=', articleId).orderBy('ap.position').execute();
+    return rows.map(toPerson);
+  }
+
+  private published() {
+    return this.db.selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('images as i', 'i.id', 'a.lead_image_id')
+      .where('a.status', '=', 'published');
+  }
+
+  private async page(query: ReturnType<SiteReads['published']>, q: PageRequest): Promise<Page<ArticleSummary>> {
+    const [rows, count] = await Promise.all([
+      query.select(summaryColumns)
+        .orderBy('a.first_published_at', 'desc').orderBy('a.id', 'desc')
+        .limit(q.pageSize).offset((q.page - 1) * q.pageSize)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(count.n), page: q.page, pageSize: q.pageSize };
+  }
+}
+
+function descendantIds(all: Section[], rootId: number): number[] {
+  const ids = [rootId];
+  for (let i = 0; i < ids.length; i++) {
+    for (const s of all) if (s.parentId === ids[i] && !ids.includes(s.id)) ids.push(s.id);
+  }
+  return ids;
+}

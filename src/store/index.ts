@@ -1,0 +1,52 @@
+import { Kysely, Migrator } from 'kysely';
+import type { ContentRepository, ContentStore } from '../content/index.js';
+import { KyselyContentRepository } from './content/writes.js';
+import { sqliteDialect } from './dialects/sqlite.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** Everything Dateline persists goes through this interface; nothing else knows the engine. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly content: ContentStore;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** SQLite database file (PostgreSQL comes with DATABASE_URL in a later release). */
+  sqliteFile: string;
+}
+
+export function openStore(options: StoreOptions): Store {
+  const db = new Kysely<Database>({ dialect: sqliteDialect(options.sqliteFile) });
+  return createStore(db, 'sqlite');
+}
+
+class KyselyContentStore extends KyselyContentRepository implements ContentStore {
+  constructor(private readonly root: Kysely<Database>) {
+    super(root);
+  }
+
+  transaction<T>(fn: (repo: ContentRepository) => Promise<T>): Promise<T> {
+    return this.root.transaction().execute((trx) => fn(new KyselyContentRepository(trx)));
+  }
+}
+
+function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  const content = new KyselyContentStore(db);
+  return {
+    dialect,
+    content,
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw error;
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export type { Database } from './schema.js';

@@ -1,0 +1,101 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Timestamps are written as UTC ISO 8601 text; PostgreSQL
+ * stores them as timestamptz and hands back Dates, which the row mappers accept too.
+ */
+export interface Database {
+  sections: SectionTable;
+  topics: TopicTable;
+  people: PersonTable;
+  agencies: AgencyTable;
+  images: ImageTable;
+  articles: ArticleTable;
+  article_topics: ArticleTopicTable;
+  article_people: ArticlePersonTable;
+}
+
+type Timestamp = string | Date;
+
+export interface SectionTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  parent_id: number | null;
+  position: number;
+  created_at: Timestamp;
+}
+
+export interface TopicTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  bio: string;
+  created_at: Timestamp;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  url: string | null;
+  created_at: Timestamp;
+}
+
+export interface ImageTable {
+  id: Generated<number>;
+  key: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  source_uri: string | null;
+  /** JSON array of ImageVariant. */
+  variants: string;
+  created_at: Timestamp;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  uri: string | null;
+  version: string | null;
+  version_created_at: Timestamp | null;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  /** JSON of the body document. */
+  body: string;
+  section_id: number;
+  dateline_place: string;
+  language: string;
+  status: string;
+  byline: string;
+  agency_id: number | null;
+  lead_image_id: number | null;
+  first_published_at: Timestamp | null;
+  updated_at: Timestamp | null;
+  created_at: Timestamp;
+  modified_at: Timestamp;
+}
+
+export interface ArticleTopicTable {
+  article_id: number;
+  topic_id: number;
+  position: number;
+}
+
+export interface ArticlePersonTable {
+  article_id: number;
+  person_id: number;
+  position: number;
+}

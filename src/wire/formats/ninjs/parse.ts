@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatelineError } from '../../../shared/index.js';
+import type { WireItem, WirePicture } from '../../wire-item.js';
+import type { WireFormat } from '../format.js';
+import { ninjsItem, type NinjsItem } from './schema.js';
+
+const bodyPreference = ['body_html', 'body_xhtml', 'body_richtext'];
+const plainBodies = ['body_text', 'body_main'];
+const renditionPreference = ['original', 'baseImage', 'highRes', 'hires', 'large', 'viewImage', 'preview'];
+
+/** IPTC NINJS 1.x (JSON): https://iptc.org/standards/ninjs/ */
+export const ninjs1: WireFormat = {
+  name: 'ninjs-1',
+  detect: (text) => /^\s*[{[]/.test(text),
+  parse(text, source) {
+    const item = validate(text);
+    return toWireItem(item, source.baseDir);
+  },
+};
+
+function invalid(message: string): DatelineError {
+  return new DatelineError('INVALID_WIRE_ITEM', `not a valid NINJS item: ${message}`);
+}
+
+function validate(text: string): NinjsItem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw invalid(`the file is not valid JSON (${(e as Error).message})`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw invalid(`expected one JSON object, found ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);
+  }
+  const standard = (json as { $standard?: { version?: unknown } }).$standard;
+  if (standard?.version !== undefined && !String(standard.version).startsWith('1.')) {
+    throw invalid(`NINJS ${String(standard.version)} is not supported yet (this importer reads NINJS 1.x)`);
+  }
+  if ('headlines' in json || 'bodies' in json) {
+    throw invalid('this looks like NINJS 2.x or 3.x (headlines/bodies arrays); this importer reads NINJS 1.x');
+  }
+  const parsed = ninjsItem.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : 'item';
+    throw invalid(`${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function toWireItem(item: NinjsItem, baseDir: string): WireItem {
+  const type = item.type ?? 'text';
+  return {
+    format: 'ninjs-1',
+    uri: item.uri.trim(),
+    version: item.version === undefined ? null : String(item.version),
+    type: type === 'component' ? 'other' : type,
+    pubStatus: item.pubstatus ?? 'usable',
+    firstCreated: date(item.firstcreated),
+    versionCreated: date(item.versioncreated),
+    embargoedUntil: date(item.embargoed),
+    language: item.language ?? null,
+    urgency: item.urgency ?? null,
+    headline: item.headline ?? '',
+    summary: stringProp(item, 'description_text') ?? '',
+    bodyHtml: body(item),
+    byline: item.byline ?? '',
+    located: item.located ?? '',
+    copyrightHolder: item.copyrightholder ?? '',
+    copyrightNotice: item.copyrightnotice ?? '',
+    usageTerms: item.usageterms ?? '',
+    topics: topics(item),
+    pictures: pictures(item, baseDir),
+  };
+}
+
+const date = (s: string | undefined) => (s === undefined ? null : new Date(s));
+
+function stringProp(item: NinjsItem, key: string): string | undefined {
+  const v = item[key];
+  if (v !== undefined && typeof v !== 'string') throw invalid(`${key}: expected a string`);
+  return v;
+}
+
+function body(item: NinjsItem): string {
+  for (const key of bodyPreference) {
+    const html = stringProp(item, key);
+    if (html !== undefined) return html;
+  }
+  for (const key of plainBodies) {
+    const text = stringProp(item, key);
+    if (text !== undefined) return textToHtml(text);
+  }
+  return '';
+}
+
+/** Plain-text bodies: blank lines separate paragraphs. */
+function textToHtml(text: string): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('');
+}
+
+function topics(item: NinjsItem): string[] {
+  const names = [...(item.keywords ?? []), ...(item.subject ?? []).map((s) => s.name ?? '')];
+  const seen = new Set<string>();
+  return names.map((n) => n.trim()).filter((n) => {
+    const key = n.toLowerCase();
+    if (!n || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pictures(item: NinjsItem, baseDir: string): WirePicture[] {
+  const entries = Object.entries(item.associations ?? {});
+  entries.sort(([a], [b]) => Number(b === 'featuremedia') - Number(a === 'featuremedia'));
+  const out: WirePicture[] = [];
+  for (const [role, assoc] of entries) {
+    if (assoc.type !== undefined && assoc.type !== 'picture' && assoc.type !== 'graphic') continue;
+    const rendition = pickRendition(assoc);
+    if (!rendition) continue;
+    out.push({
+      uri: assoc.uri ?? null,
+      role,
+      headline: assoc.headline ?? '',
+      caption: stringProp(assoc, 'description_text') ?? assoc.headline ?? '',
+      credit: assoc.byline ?? assoc.copyrightholder ?? '',
+      copyrightHolder: assoc.copyrightholder ?? '',
+      href: resolveHref(rendition.href, baseDir, `associations.${role}`),
+      mimetype: rendition.mimetype ?? null,
+      width: rendition.width ?? null,
+      height: rendition.height ?? null,
+    });
+  }
+  return out;
+}
+
+function pickRendition(item: NinjsItem): { href: string; mimetype?: string; width?: number; height?: number } | null {
+  const renditions = Object.entries(item.renditions ?? {}).filter(
+    (e): e is [string, { href: string; mimetype?: string; width?: number; height?: number }] =>
+      typeof e[1].href === 'string' && (!e[1].mimetype || e[1].mimetype.startsWith('image/')),
+  );
+  for (const name of renditionPreference) {
+    const hit = renditions.find(([n]) => n === name);
+    if (hit) return hit[1];
+  }
+  renditions.sort(([, a], [, b]) => (b.width ?? 0) - (a.width ?? 0));
+  return renditions[0]?.[1] ?? null;
+}
+
+/**
+ * A rendition's href: an http(s) URL, or a path relative to the item's file that stays inside
+ * the item's folder (a wire item must not be able to make us read /etc/passwd).
+ */
+function resolveHref(href: string, baseDir: string, where: string): string {
+  if (/^https?:\/\//i.test(href)) return href;
+  const local = href.startsWith('file:') ? fileURLToPath(href) : href;
+  const full = path.resolve(baseDir, decodeURI(local));
+  const root = path.resolve(baseDir) + path.sep;
+  if (!full.startsWith(root)) throw invalid(`${where}: rendition href "${href}" points outside the item's folder`);
+  return full;
+}
