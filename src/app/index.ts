@@ -1,0 +1,66 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config/index.js';
+import { localMediaStorage, type MediaStorage } from '../media/index.js';
+import { assetVersion, sitePlugin, siteSettings } from '../site/index.js';
+import { openStore, type Store } from '../store/index.js';
+
+export interface Dateline {
+  app: FastifyInstance;
+  store: Store;
+  media: MediaStorage;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Defaults to a pino logger at config.logLevel; tests pass false. */
+  logger?: boolean;
+  /** An already open store (the CLI's), otherwise one is opened from the config. */
+  store?: Store;
+}
+
+/** The composition root: wires the store, media and features into one HTTP app. No logic here. */
+export async function build(config: Config, options: BuildOptions = {}): Promise<Dateline> {
+  const store = options.store ?? openStore({ sqliteFile: config.databaseFile });
+  const media = localMediaStorage(config.mediaDir);
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    // Article slugs can be long; anything longer than this is not ours.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Pictures from the media folder may be embedded by syndication partners.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    strictTransportSecurity: config.siteUrl.startsWith('https:') ? undefined : false,
+  });
+
+  await app.register(sitePlugin, {
+    site: { content: store.content, settings: siteSettings(config, assetVersion()) },
+    mediaDir: config.mediaDir,
+  });
+
+  return {
+    app,
+    store,
+    media,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

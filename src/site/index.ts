@@ -1,0 +1,5 @@
+export { sitePlugin, assetVersion, assetsDir, type SitePluginOptions } from './plugin.js';
+export { siteSettings, type SiteContext, type SiteSettings } from './settings.js';
+export { articlePath } from './urls.js';
+export { renderBody } from './render-body.js';
+export { escapeHtml, html, safeUrl, type SafeHtml } from './html.js';

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Section } from '../content/index.js';
+import { isDatelineError } from '../shared/index.js';
+import { articleRoutes } from './routes/article.js';
+import { listingRoutes } from './routes/listings.js';
+import { sendPage } from './routes/send.js';
+import type { SiteContext } from './settings.js';
+import { errorPage } from './templates/error-page.js';
+
+/** Folder of the site's static files (the same relative place from src/ and dist/). */
+export const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/site/assets');
+
+/** A short hash of the stylesheet, so browsers may cache assets forever and still get changes. */
+export function assetVersion(): string {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(assetsDir).sort()) hash.update(fs.readFileSync(path.join(assetsDir, file)));
+  return hash.digest('hex').slice(0, 10);
+}
+
+export interface SitePluginOptions {
+  site: SiteContext;
+  mediaDir: string;
+}
+
+/** The public news site: pages, media and assets, with its own 404 and error pages. */
+export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions): Promise<void> {
+  const { site } = opts;
+  const forever = { immutable: true, maxAge: '365d', cacheControl: true } as const;
+  await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', ...forever, index: false });
+  fs.mkdirSync(opts.mediaDir, { recursive: true });
+  await app.register(fastifyStatic, { root: opts.mediaDir, prefix: '/media/', decorateReply: false, ...forever, index: false });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/robots.txt', async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /api\n`));
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect(`/assets/favicon.svg?v=${site.settings.assetVersion}`, 301));
+
+  listingRoutes(app, site);
+  articleRoutes(app, site);
+
+  const navOrEmpty = async (req: FastifyRequest): Promise<Section[]> => {
+    try {
+      return await site.content.navigation();
+    } catch (e) {
+      req.log.error({ err: e }, 'navigation unavailable for an error page');
+      return [];
+    }
+  };
+
+  app.setNotFoundHandler(async (req, reply) => sendPage(reply, errorPage(404, site.settings, await navOrEmpty(req)), 404));
+
+  app.setErrorHandler(async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const status = isDatelineError(err) ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'page failed');
+    const detail = isDatelineError(err) && status === 400 ? err.message : undefined;
+    return sendPage(reply, errorPage(status, site.settings, await navOrEmpty(req), detail), status);
+  });
+}

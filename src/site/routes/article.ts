@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { DatelineError } from '../../shared/index.js';
+import type { SiteContext } from '../settings.js';
+import { articlePage } from '../templates/article.js';
+import { articlePath } from '../urls.js';
+import { sendPage } from './send.js';
+
+interface ArticleParams {
+  section: string;
+  yyyy: string;
+  mm: string;
+  dd: string;
+  slug: string;
+}
+
+export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
+  const { content, settings } = ctx;
+
+  app.get<{ Params: ArticleParams }>('/:section/:yyyy/:mm/:dd/:slug', async (req, reply) => {
+    const article = await content.articleBySlug(req.params.slug);
+    if (!article) throw new DatelineError('NOT_FOUND');
+    if (article.status === 'unpublished') throw new DatelineError('GONE');
+    if (article.status !== 'published') throw new DatelineError('NOT_FOUND');
+    // A story keeps one address; a moved section or an old link is redirected to it.
+    const canonical = articlePath(article, settings.timeZone);
+    const { section, yyyy, mm, dd, slug } = req.params;
+    if (`/${section}/${yyyy}/${mm}/${dd}/${slug}` !== canonical) return reply.redirect(canonical, 301);
+    const [trail, more, nav] = await Promise.all([
+      content.sectionTrail(article.section.slug),
+      content.moreFromSection(article, 6),
+      content.navigation(),
+    ]);
+    return sendPage(reply, articlePage({ article, trail: trail ?? [], more, nav, settings }));
+  });
+}

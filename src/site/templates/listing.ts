@@ -1,0 +1,105 @@
+import type { ArticleSummary, Page, Section } from '../../content/index.js';
+import { pageCount } from '../../content/index.js';
+import { html, type SafeHtml } from '../html.js';
+import type { SiteSettings } from '../settings.js';
+import { absolute, articlePath, sectionPath, withPage } from '../urls.js';
+import { caption, pagination, picture, storyList, timeTag } from './components.js';
+import { layout, type HeadMeta } from './layout.js';
+
+interface ListingInput {
+  settings: SiteSettings;
+  nav: Section[];
+  page: Page<ArticleSummary>;
+  /** Path of the listing's first page, e.g. /global or /topic/isis. */
+  path: string;
+}
+
+function listingHead(p: ListingInput, title: string, description: string): HeadMeta {
+  const s = p.settings;
+  const pages = pageCount(p.page);
+  const n = p.page.page;
+  return {
+    title: n > 1 ? `${title} — page ${n}` : title,
+    description,
+    canonical: absolute(s.url, withPage(p.path, n)),
+    prev: n > 1 ? absolute(s.url, withPage(p.path, n - 1)) : undefined,
+    next: n < pages ? absolute(s.url, withPage(p.path, n + 1)) : undefined,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'CollectionPage',
+      name: title,
+      url: absolute(s.url, withPage(p.path, n)),
+      isPartOf: { '@type': 'WebSite', name: s.name, url: s.url },
+    },
+  };
+}
+
+export function homePage(p: ListingInput): SafeHtml {
+  const s = p.settings;
+  const first = p.page.page === 1;
+  const lead = first ? p.page.items.find((a) => a.leadImage) ?? p.page.items[0] : undefined;
+  const rest = p.page.items.filter((a) => a !== lead);
+  const head = listingHead(p, s.name, s.description);
+  head.jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: s.name,
+    url: s.url,
+    description: s.description,
+  };
+  return layout({
+    settings: s,
+    nav: p.nav,
+    head,
+    main: html`<h1 class="visually-hidden">${s.name}: latest news</h1>
+${lead ? leadStory(lead, s) : ''}
+<section class="latest" aria-labelledby="latest-heading">
+<h2 id="latest-heading" class="rule-heading">Latest</h2>
+${storyList(rest, s)}
+${pagination(p.page, '/')}
+</section>`,
+  });
+}
+
+function leadStory(a: ArticleSummary, s: SiteSettings): SafeHtml {
+  return html`<article class="lead-story">
+${a.leadImage ? html`<figure>${picture(a.leadImage, { sizes: '(min-width: 64rem) 38rem, 100vw', eager: true })}${caption(a.leadImage)}</figure>` : ''}
+<div class="lead-text">
+<a class="kicker" href="${sectionPath(a.section)}">${a.section.name}</a>
+<h2><a href="${articlePath(a, s.timeZone)}">${a.headline}</a></h2>
+${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
+<p class="meta">${timeTag(a.firstPublishedAt, s)}</p>
+</div>
+</article>`;
+}
+
+export interface CollectionPageInput extends ListingInput {
+  /** "Global", "Topic: isis", "Agence France-Presse" */
+  title: string;
+  kicker?: string;
+  intro?: string;
+  trail?: Section[];
+  activeSection?: string;
+  showSection?: boolean;
+}
+
+/** Section, topic, author and agency pages share one shape: a heading, an intro and a list. */
+export function collectionPage(p: CollectionPageInput): SafeHtml {
+  const s = p.settings;
+  const description = p.intro || `The latest from ${s.name}: ${p.title}.`;
+  return layout({
+    settings: s,
+    nav: p.nav,
+    activeSection: p.activeSection,
+    head: listingHead(p, p.title, description),
+    main: html`<header class="collection-head">
+${p.trail && p.trail.length > 1 ? html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol role="list"><li><a href="/">Home</a></li>${
+  p.trail.slice(0, -1).map((t) => html`<li><a href="${sectionPath(t)}">${t.name}</a></li>`)}</ol></nav>` : ''}
+${p.kicker ? html`<p class="kicker">${p.kicker}</p>` : ''}
+<h1>${p.title}</h1>
+${p.intro ? html`<p class="intro">${p.intro}</p>` : ''}
+</header>
+${storyList(p.page.items, s, { showSection: p.showSection })}
+${pagination(p.page, p.path)}`,
+  });
+}
