@@ -96,7 +96,8 @@ export async function requireSection(repo: ContentRepository, slug: string) {
 
 async function ensureAll(names: string[], ensure: (name: string) => Promise<{ id: number }>): Promise<number[]> {
   const ids: number[] = [];
-  for (const name of names.map((n) => n.trim()).filter(Boolean)) ids.push((await ensure(name)).id);
+  // A name with no letters or digits ("\">") cannot make a page of its own: leave it out.
+  for (const name of names.map((n) => n.trim()).filter((n) => slugify(n))) ids.push((await ensure(name)).id);
   return ids;
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../../../shared/index.js';
 import type { WireItem, WirePicture } from '../../wire-item.js';
 import type { WireFormat } from '../format.js';
-import { ninjsItem, type NinjsItem } from './schema.js';
+import { ninjsItem, type NinjsAssociation, type NinjsItem } from './schema.js';
 
 const bodyPreference = ['body_html', 'body_xhtml', 'body_richtext'];
 const plainBodies = ['body_text', 'body_main'];
@@ -62,7 +62,7 @@ function toWireItem(item: NinjsItem, baseDir: string): WireItem {
     embargoedUntil: date(item.embargoed),
     language: item.language ?? null,
     urgency: item.urgency ?? null,
-    headline: item.headline ?? '',
+    headline: headline(item),
     summary: stringProp(item, 'description_text') ?? '',
     bodyHtml: body(item),
     byline: item.byline ?? '',
@@ -77,10 +77,18 @@ function toWireItem(item: NinjsItem, baseDir: string): WireItem {
 
 const date = (s: string | undefined) => (s === undefined ? null : new Date(s));
 
-function stringProp(item: NinjsItem, key: string): string | undefined {
+function stringProp(item: NinjsAssociation, key: string): string | undefined {
   const v = item[key];
   if (v !== undefined && typeof v !== 'string') throw invalid(`${key}: expected a string`);
   return v;
+}
+
+/** `headline`, else the main one of the 1.3+ `headline_*` extras (the IPTC guide uses headline_main). */
+function headline(item: NinjsItem): string {
+  if (item.headline) return item.headline;
+  const extra = Object.keys(item).filter((k) => k.startsWith('headline_'));
+  extra.sort((a, b) => Number(b === 'headline_main') - Number(a === 'headline_main'));
+  return extra.length ? stringProp(item, extra[0]!) ?? '' : '';
 }
 
 function body(item: NinjsItem): string {
@@ -136,7 +144,7 @@ function pictures(item: NinjsItem, baseDir: string): WirePicture[] {
   return out;
 }
 
-function pickRendition(item: NinjsItem): { href: string; mimetype?: string; width?: number; height?: number } | null {
+function pickRendition(item: NinjsAssociation): { href: string; mimetype?: string; width?: number; height?: number } | null {
   const renditions = Object.entries(item.renditions ?? {}).filter(
     (e): e is [string, { href: string; mimetype?: string; width?: number; height?: number }] =>
       typeof e[1].href === 'string' && (!e[1].mimetype || e[1].mimetype.startsWith('image/')),

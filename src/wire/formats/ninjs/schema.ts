@@ -20,8 +20,9 @@ const rendition = z.looseObject({
   height: z.number().positive().optional(),
 });
 
+const uri = z.string().trim().min(1, 'must be a non-empty string');
+
 const baseItem = z.looseObject({
-  uri: z.string().trim().min(1, 'must be a non-empty string'),
   type: z.enum(['text', 'audio', 'video', 'picture', 'graphic', 'composite', 'component']).optional(),
   version: z.union([z.string(), z.number()]).optional(),
   firstcreated: dateTime.optional(),
@@ -41,11 +42,21 @@ const baseItem = z.looseObject({
   renditions: z.record(z.string(), rendition).optional(),
 });
 
-export type NinjsItem = z.infer<typeof baseItem> & {
-  associations?: Record<string, NinjsItem>;
+export type NinjsAssociation = z.infer<typeof baseItem> & {
+  uri?: string;
+  associations?: Record<string, NinjsAssociation>;
   [key: string]: unknown;
 };
 
+export type NinjsItem = NinjsAssociation & { uri: string };
+
+/** Associated items (pictures of a story) may leave out their own uri; agencies often do. */
+const association: z.ZodType<NinjsAssociation> = baseItem.extend({
+  uri: uri.optional(),
+  associations: z.record(z.string(), z.lazy(() => association)).optional(),
+}) as unknown as z.ZodType<NinjsAssociation>;
+
 export const ninjsItem: z.ZodType<NinjsItem> = baseItem.extend({
-  associations: z.record(z.string(), z.lazy(() => ninjsItem)).optional(),
+  uri,
+  associations: z.record(z.string(), association).optional(),
 }) as unknown as z.ZodType<NinjsItem>;
