@@ -10,17 +10,36 @@ export function renderBody(doc: DocNode): string {
   return renderChildren(doc);
 }
 
+/**
+ * Children in order, with marks opened and closed as ProseMirror's serializer does: a mark shared
+ * by neighbouring text nodes wraps them once (<em>italic <s>struck</s></em>).
+ */
 function renderChildren(node: DocNode): string {
   let out = '';
-  for (const child of node.content ?? []) out += renderNode(child);
+  const active: DocMark[] = [];
+  for (const child of node.content ?? []) {
+    const marks = child.marks ?? [];
+    let keep = 0;
+    while (keep < active.length && keep < marks.length && sameMark(active[keep]!, marks[keep]!)) keep++;
+    while (active.length > keep) out += closeMark(active.pop()!);
+    while (active.length < marks.length) {
+      const mark = marks[active.length]!;
+      out += openMark(mark);
+      active.push(mark);
+    }
+    out += renderNode(child);
+  }
+  while (active.length) out += closeMark(active.pop()!);
   return out;
 }
+
+const sameMark = (a: DocMark, b: DocMark) => a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {});
 
 function renderNode(node: DocNode): string {
   const inner = () => renderChildren(node);
   switch (node.type) {
     case 'text':
-      return renderText(node.text ?? '', node.marks ?? []);
+      return escapeHtml(node.text ?? '');
     case 'paragraph':
       return `<p>${inner()}</p>`;
     case 'heading': {
@@ -75,20 +94,19 @@ const markTags: Record<string, string> = {
   code: 'code',
 };
 
-function renderText(text: string, marks: DocMark[]): string {
-  let out = escapeHtml(text);
-  // Marks are applied innermost-last, so wrap in reverse to keep the stored order outermost.
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const mark = marks[i]!;
-    if (mark.type === 'link') {
-      const href = safeUrl(mark.attrs?.href);
-      const title = typeof mark.attrs?.title === 'string' ? ` title="${escapeHtml(mark.attrs.title)}"` : '';
-      const rel = /^https?:/i.test(href) ? ' rel="noopener"' : '';
-      out = `<a href="${escapeHtml(href)}"${title}${rel}>${out}</a>`;
-    } else {
-      const tag = markTags[mark.type];
-      if (tag) out = `<${tag}>${out}</${tag}>`;
-    }
+function openMark(mark: DocMark): string {
+  if (mark.type === 'link') {
+    const href = safeUrl(mark.attrs?.href);
+    const title = typeof mark.attrs?.title === 'string' ? ` title="${escapeHtml(mark.attrs.title)}"` : '';
+    const rel = /^https?:/i.test(href) ? ' rel="noopener"' : '';
+    return `<a href="${escapeHtml(href)}"${title}${rel}>`;
   }
-  return out;
+  const tag = markTags[mark.type];
+  return tag ? `<${tag}>` : '';
+}
+
+function closeMark(mark: DocMark): string {
+  if (mark.type === 'link') return '</a>';
+  const tag = markTags[mark.type];
+  return tag ? `</${tag}>` : '';
 }
