@@ -57,7 +57,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`dateline ${name}: ${e.message}`);
       return 1;
     }
-    io.err(`dateline ${name}: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    // One line for people; the stack only when asked for (LOG_LEVEL=debug).
+    const detail = io.env.LOG_LEVEL === 'debug' || io.env.LOG_LEVEL === 'trace' ? `\n${(e as Error).stack}` : '';
+    io.err(`dateline ${name}: unexpected error: ${(e as Error).message ?? String(e)}${detail}`);
     return 1;
   }
 }

@@ -49,7 +49,7 @@ ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
 </article>`;
 }
 
-export function storyList(items: ArticleSummary[], s: SiteSettings, opts: { showSection?: boolean } = {}): SafeHtml {
+export function storyList(items: ArticleSummary[], s: SiteSettings, opts: { showSection?: boolean; headingLevel?: 2 | 3 } = {}): SafeHtml {
   if (!items.length) return html`<p class="empty">No stories have been published here yet.</p>`;
   return html`<ol class="story-list" role="list">${items.map((a) => html`<li>${storyCard(a, s, opts)}</li>`)}</ol>`;
 }

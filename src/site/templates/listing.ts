@@ -99,7 +99,7 @@ ${p.kicker ? html`<p class="kicker">${p.kicker}</p>` : ''}
 <h1>${p.title}</h1>
 ${p.intro ? html`<p class="intro">${p.intro}</p>` : ''}
 </header>
-${storyList(p.page.items, s, { showSection: p.showSection })}
+${storyList(p.page.items, s, { showSection: p.showSection, headingLevel: 2 })}
 ${pagination(p.page, p.path)}`,
   });
 }

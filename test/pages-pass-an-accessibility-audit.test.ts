@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desktop, launchBrowser, phone } from './support/browser.js';
+import { seedNinjs } from './support/paths.js';
+import { startSite, type TestSite } from './support/site.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const pages = [
+  ['home', '/'],
+  ['article', '/global/2019/04/30/after-caliphate-collapse-isis-militants-head-to-afghanistan'],
+  ['section', '/global'],
+  ['topic', '/topic/afghanistan'],
+  ['agency', '/agency/afp'],
+  ['not found', '/no-such-page'],
+] as const;
+
+describe('axe-core in Chromium finds no accessibility violations', () => {
+  let site: TestSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = await startSite('axe', { demo: true });
+    expect((await site.cli(['import', seedNinjs, '--section', 'global', '--publish'])).code).toBe(0);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {
+    for (const [name, path] of pages) {
+      it(`on the ${name} page (${deviceName})`, async () => {
+        // The site's CSP forbids injected scripts, as it should; the audit needs one.
+        const context = await browser.newContext({ ...device, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(site.url + path);
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
