@@ -54,6 +54,8 @@ describe('the public site', () => {
     const business = await get(site, '/business');
     expect(business.status).toBe(200);
     expect(titles(business.body)).toContain('A markets story');
+    const sub = parseHtml(business.body).querySelector('nav.subsections a')!;
+    expect([sub.textContent, sub.getAttribute('href')]).toEqual(['Markets', '/markets']);
     const markets = parseHtml((await get(site, '/markets')).body);
     expect(markets.querySelector('h1')!.textContent).toBe('Markets');
     expect([...markets.querySelectorAll('.breadcrumb a')].map((a) => a.textContent)).toEqual(['Home', 'Business']);

@@ -17,6 +17,8 @@ export interface SiteContent {
   navigation(): Promise<Section[]>;
   /** Home's children down to the section with this slug, or null. */
   sectionTrail(slug: string): Promise<SectionTrail | null>;
+  /** The sections directly below this one, in menu order. */
+  subsections(sectionId: number): Promise<Section[]>;
   latest(q: PageRequest): Promise<Page<ArticleSummary>>;
   /** Stories filed in the section or any section below it. */
   sectionArticles(sectionId: number, q: PageRequest): Promise<Page<ArticleSummary>>;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { ArticleSummary, Page, PageRequest } from '../../content/index.js';
 import { DatelineError } from '../../shared/index.js';
 import type { SiteContext } from '../settings.js';
-import { collectionPage, homePage } from '../templates/listing.js';
+import { collectionPage, homePage, type CollectionPageInput } from '../templates/listing.js';
 import { agencyPath, personPath, sectionPath, topicPath } from '../urls.js';
 import { sendPage } from './send.js';
 import { assertPageExists, pageParam } from './params.js';
@@ -20,40 +21,36 @@ export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const trail = await content.sectionTrail(req.params.section);
     const section = trail?.at(-1);
     if (!trail || !section) throw new DatelineError('NOT_FOUND');
-    const [nav, page] = await Promise.all([content.navigation(), content.sectionArticles(section.id, request(req.query))]);
+    const [nav, page, subsections] = await Promise.all([
+      content.navigation(), content.sectionArticles(section.id, request(req.query)), content.subsections(section.id),
+    ]);
     assertPageExists(page);
     return sendPage(reply, collectionPage({
-      settings, nav, page, path: sectionPath(section), title: section.name, intro: section.description,
+      settings, nav, page, path: sectionPath(section), title: section.name, intro: section.description, subsections,
       trail, activeSection: trail[0]!.slug, showSection: trail.length === 1 ? undefined : false,
     }));
   });
 
-  app.get<{ Params: { slug: string } }>('/topic/:slug', async (req, reply) => {
-    const topic = await content.topicBySlug(req.params.slug);
-    if (!topic) throw new DatelineError('NOT_FOUND');
-    const [nav, page] = await Promise.all([content.navigation(), content.topicArticles(topic.id, request(req.query))]);
-    assertPageExists(page);
-    return sendPage(reply, collectionPage({ settings, nav, page, path: topicPath(topic), title: topic.name, kicker: 'Topic' }));
-  });
+  /** Topic, author and agency pages: find the thing by slug, list its stories, or 404. */
+  const collection = <T extends { id: number; slug: string; name: string }>(
+    prefix: string,
+    find: (slug: string) => Promise<T | null>,
+    list: (id: number, q: PageRequest) => Promise<Page<ArticleSummary>>,
+    present: (thing: T) => Pick<CollectionPageInput, 'path' | 'kicker' | 'intro'>,
+  ) => {
+    app.get<{ Params: { slug: string } }>(`${prefix}/:slug`, async (req, reply) => {
+      const thing = await find(req.params.slug);
+      if (!thing) throw new DatelineError('NOT_FOUND');
+      const [nav, page] = await Promise.all([content.navigation(), list(thing.id, request(req.query))]);
+      assertPageExists(page);
+      return sendPage(reply, collectionPage({ settings, nav, page, title: thing.name, ...present(thing) }));
+    });
+  };
 
-  app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
-    const person = await content.personBySlug(req.params.slug);
-    if (!person) throw new DatelineError('NOT_FOUND');
-    const [nav, page] = await Promise.all([content.navigation(), content.personArticles(person.id, request(req.query))]);
-    assertPageExists(page);
-    return sendPage(reply, collectionPage({
-      settings, nav, page, path: personPath(person), title: person.name, kicker: 'Author', intro: person.bio,
-    }));
-  });
-
-  app.get<{ Params: { slug: string } }>('/agency/:slug', async (req, reply) => {
-    const agency = await content.agencyBySlug(req.params.slug);
-    if (!agency) throw new DatelineError('NOT_FOUND');
-    const [nav, page] = await Promise.all([content.navigation(), content.agencyArticles(agency.id, request(req.query))]);
-    assertPageExists(page);
-    return sendPage(reply, collectionPage({
-      settings, nav, page, path: agencyPath(agency), title: agency.name, kicker: 'News agency',
-      intro: `Stories from ${agency.name}, published by ${settings.name}.`,
-    }));
-  });
+  collection('/topic', (s) => content.topicBySlug(s), (id, q) => content.topicArticles(id, q),
+    (t) => ({ path: topicPath(t), kicker: 'Topic' }));
+  collection('/author', (s) => content.personBySlug(s), (id, q) => content.personArticles(id, q),
+    (p) => ({ path: personPath(p), kicker: 'Author', intro: p.bio }));
+  collection('/agency', (s) => content.agencyBySlug(s), (id, q) => content.agencyArticles(id, q),
+    (a) => ({ path: agencyPath(a), kicker: 'News agency', intro: `Stories from ${a.name}, published by ${settings.name}.` }));
 }

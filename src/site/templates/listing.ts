@@ -79,6 +79,7 @@ export interface CollectionPageInput extends ListingInput {
   kicker?: string;
   intro?: string;
   trail?: Section[];
+  subsections?: Section[];
   activeSection?: string;
   showSection?: boolean;
 }
@@ -98,6 +99,8 @@ ${p.trail && p.trail.length > 1 ? html`<nav class="breadcrumb" aria-label="Bread
 ${p.kicker ? html`<p class="kicker">${p.kicker}</p>` : ''}
 <h1>${p.title}</h1>
 ${p.intro ? html`<p class="intro">${p.intro}</p>` : ''}
+${p.subsections?.length ? html`<nav class="subsections" aria-label="In ${p.title}"><ul role="list">${
+  p.subsections.map((sub) => html`<li><a href="${sectionPath(sub)}">${sub.name}</a></li>`)}</ul></nav>` : ''}
 </header>
 ${storyList(p.page.items, s, { showSection: p.showSection, headingLevel: 2 })}
 ${pagination(p.page, p.path)}`,

@@ -39,6 +39,10 @@ export class SiteReads implements SiteContent {
     return trail;
   }
 
+  async subsections(sectionId: number): Promise<Section[]> {
+    return (await this.allSections()).filter((s) => s.parentId === sectionId);
+  }
+
   latest(q: PageRequest): Promise<Page<ArticleSummary>> {
     return this.page(this.published(), q);
   }
