@@ -1,7 +1,9 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
+import { newsroomApi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
 import { assetVersion, sitePlugin, siteSettings } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
 
@@ -9,6 +11,8 @@ export interface Dateline {
   app: FastifyInstance;
   store: Store;
   media: MediaStorage;
+  /** Present when the app runs the worker (scheduled publishing). */
+  scheduler: Scheduler | null;
   close(): Promise<void>;
 }
 
@@ -17,6 +21,10 @@ export interface BuildOptions {
   logger?: boolean;
   /** An already open store (the CLI's), otherwise one is opened from the config. */
   store?: Store;
+  /** Run scheduled publishing in this process (default true). */
+  worker?: boolean;
+  /** The clock; tests move it. */
+  now?: () => Date;
 }
 
 /** The composition root: wires the store, media and features into one HTTP app. No logic here. */
@@ -49,16 +57,27 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     strictTransportSecurity: config.siteUrl.startsWith('https:') ? undefined : false,
   });
 
-  await app.register(sitePlugin, {
-    site: { content: store.content, settings: siteSettings(config, assetVersion()) },
-    mediaDir: config.mediaDir,
+  const now = options.now ?? (() => new Date());
+  const settings = siteSettings(config, assetVersion());
+  await app.register(cookie, { secret: sessionSecret(config.dataDir, config.secret) });
+  const auth = createAuth({
+    accounts: store.accounts, audit: store.audit, limiter: new LoginLimiter(), now,
+    secureCookies: config.siteUrl.startsWith('https:'), sessionHours: config.sessionHours,
   });
+  const deps = { store, media, auth, settings, now };
+  await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
+  await app.register(sitePlugin, { site: { content: store.content, settings }, mediaDir: config.mediaDir });
+
+  const scheduler = options.worker === false ? null
+    : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);
 
   return {
     app,
     store,
     media,
+    scheduler,
     async close() {
+      await scheduler?.stop();
       await app.close();
       await store.close();
     },

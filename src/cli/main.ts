@@ -7,8 +7,9 @@ import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sectionCommand } from './commands/section.js';
 import { serveCommand } from './commands/serve.js';
+import { tokenCommand, userCommand } from './commands/user.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, demoCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

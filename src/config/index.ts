@@ -19,6 +19,9 @@ const schema = z.object({
     .refine(isTimeZone, 'SITE_TIMEZONE must be an IANA time zone such as Europe/London'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATELINE_DEMO: z.enum(['true', 'false', '1', '0']).default('true'),
+  DATELINE_SECRET: z.string().min(32, 'DATELINE_SECRET must be at least 32 characters').optional(),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
 });
 
 export interface Config {
@@ -37,6 +40,10 @@ export interface Config {
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Fill an empty database with the demo newsroom on `serve`. */
   readonly demoContent: boolean;
+  /** Signs session cookies; when unset, a random one is kept in the data folder. */
+  readonly secret: string | undefined;
+  readonly schedulerIntervalMs: number;
+  readonly sessionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.SITE_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     demoContent: e.DATELINE_DEMO === 'true' || e.DATELINE_DEMO === '1',
+    secret: e.DATELINE_SECRET,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    sessionHours: e.SESSION_HOURS,
   });
 }
 

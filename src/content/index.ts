@@ -6,3 +6,10 @@ export {
   saveArticle, requireSection, type ArticleInput, type CommandContext, type SaveOutcome,
 } from './commands/save-article.js';
 export { createSection, reservedSlugs, type SectionInput } from './commands/create-section.js';
+export { createDraft, updateDraft, draftOf, limits, type DraftInput } from './commands/edit-article.js';
+export { changeStatus, publishDue } from './commands/change-status.js';
+export { addCorrection } from './commands/corrections.js';
+export { restoreRevision } from './commands/restore-revision.js';
+export { persistArticle } from './commands/persist-article.js';
+export { mayEdit, mayMove, allowedMoves } from './policies.js';
+export { snapshotOf, changedFields } from './revisions.js';

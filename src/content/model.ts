@@ -88,9 +88,47 @@ export interface ArticleSummary {
   leadImage: Image | null;
 }
 
+export interface Correction {
+  id: number;
+  /** A correction fixes an error; an update adds news. Both are shown to readers. */
+  kind: 'correction' | 'update';
+  text: string;
+  createdAt: Date;
+}
+
+/** What a revision keeps: every field an editor can change, in the form the editor sees it. */
+export interface ArticleSnapshot {
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: Doc;
+  sectionSlug: string;
+  topics: string[];
+  people: string[];
+  agency: string | null;
+  byline: string;
+  datelinePlace: string;
+  language: string;
+  leadImageId: number | null;
+}
+
+export interface Revision {
+  id: number;
+  articleId: number;
+  userId: number | null;
+  /** Who saved it: a person's name, or "wire", "cli", "demo". */
+  by: string;
+  source: string;
+  /** Names of the snapshot fields that differ from the revision before. */
+  changed: string[];
+  snapshot: ArticleSnapshot;
+  createdAt: Date;
+}
+
 export interface Article extends ArticleSummary {
   uri: string | null;
   version: string | null;
+  versionCreatedAt: Date | null;
   body: Doc;
   status: ArticleStatus;
   language: string;
@@ -101,6 +139,19 @@ export interface Article extends ArticleSummary {
   agency: Agency | null;
   topics: Topic[];
   createdAt: Date;
+  modifiedAt: Date;
+  createdBy: number | null;
+  scheduledAt: Date | null;
+  /** First publication time; null while the story has never been published. */
+  publishedAt: Date | null;
+  corrections: Correction[];
+}
+
+/** A row of the newsroom's story list: any status. */
+export interface NewsroomSummary extends ArticleSummary {
+  status: ArticleStatus;
+  createdBy: number | null;
+  scheduledAt: Date | null;
   modifiedAt: Date;
 }
 

@@ -1,6 +1,7 @@
+import type { AuditEntry } from '../audit/index.js';
 import type {
-  Agency, Article, ArticleStatus, ArticleSummary, Doc, Image, ImageVariant, Page, Person, Section,
-  SectionTrail, Topic,
+  Agency, Article, ArticleSnapshot, ArticleStatus, ArticleSummary, Correction, Doc, Image, ImageVariant,
+  NewsroomSummary, Page, Person, Revision, Section, SectionTrail, Topic,
 } from './model.js';
 
 export interface PageRequest {
@@ -71,6 +72,21 @@ export interface ArticleFields {
   leadImageId: number | null;
   firstPublishedAt: Date | null;
   updatedAt: Date | null;
+  /** Only read on insert: the person who started the story. */
+  createdBy?: number | null;
+}
+
+export interface StatusChange {
+  status: ArticleStatus;
+  scheduledAt: Date | null;
+  firstPublishedAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface NewsroomQuery extends PageRequest {
+  status?: ArticleStatus;
+  createdBy?: number;
+  text?: string;
 }
 
 /** Lookups and writes used by commands (import, publish, the newsroom). */
@@ -91,6 +107,22 @@ export interface ContentWriter {
   setArticleTopics(articleId: number, topicIds: number[]): Promise<void>;
   setArticlePeople(articleId: number, personIds: number[]): Promise<void>;
   countArticles(): Promise<number>;
+  insertRevision(r: { articleId: number; userId: number | null; source: string; changed: string[]; snapshot: ArticleSnapshot }, now: Date): Promise<void>;
+  /** Newest first. */
+  revisions(articleId: number): Promise<Revision[]>;
+  insertCorrection(c: { articleId: number; kind: Correction['kind']; text: string; userId: number | null }, now: Date): Promise<Correction>;
+  setUpdatedAt(articleId: number, updatedAt: Date, now: Date): Promise<void>;
+  /** Moves the article to a new status only if it is still in one of `from`: true when it did. */
+  transition(articleId: number, from: ArticleStatus[], to: StatusChange, now: Date): Promise<boolean>;
+  /** Scheduled stories whose time has come. */
+  dueScheduled(now: Date): Promise<number[]>;
+  newsroomArticles(q: NewsroomQuery): Promise<Page<NewsroomSummary>>;
+  imageById(id: number): Promise<Image | null>;
+  images(q: PageRequest & { text?: string }): Promise<Page<Image>>;
+  updateImageText(id: number, text: { alt: string; caption: string; credit: string }): Promise<void>;
+  appendAudit(entry: AuditEntry, now: Date): Promise<void>;
+  /** Topic names containing `text`, for autocomplete. */
+  topicNames(text: string, limit: number): Promise<string[]>;
 }
 
 export interface ContentRepository extends SiteContent, ContentWriter {}

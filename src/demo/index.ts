@@ -1,4 +1,5 @@
 import { bodyFromParagraphs, createSection, saveArticle, type CommandContext } from '../content/index.js';
+import { systemActor } from '../accounts/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { drawIllustration } from './illustrations.js';
 import { demoSections, demoStories } from './stories.js';
@@ -43,7 +44,7 @@ export async function seedDemoNewsroom(ctx: DemoContext): Promise<{ seeded: bool
       publish: true,
       firstPublishedAt: publishedAt,
       updatedAt: publishedAt,
-    });
+    }, { actor: systemActor('demo'), source: 'demo' });
   }
   return { seeded: true, articles: demoStories.length };
 }

@@ -1,5 +1,9 @@
 import { Kysely, Migrator } from 'kysely';
+import type { AccountStore } from '../accounts/index.js';
+import type { AuditLog } from '../audit/index.js';
 import type { ContentRepository, ContentStore } from '../content/index.js';
+import { KyselyAccountStore } from './accounts.js';
+import { KyselyAuditLog } from './audit.js';
 import { KyselyContentRepository } from './content/writes.js';
 import { sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -9,6 +13,8 @@ import type { Database } from './schema.js';
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly content: ContentStore;
+  readonly accounts: AccountStore;
+  readonly audit: AuditLog;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -39,6 +45,8 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   return {
     dialect,
     content,
+    accounts: new KyselyAccountStore(db),
+    audit: new KyselyAuditLog(db),
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error, results } = await migrator.migrateToLatest();

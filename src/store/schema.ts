@@ -13,6 +13,72 @@ export interface Database {
   articles: ArticleTable;
   article_topics: ArticleTopicTable;
   article_people: ArticlePersonTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  revisions: RevisionTable;
+  corrections: CorrectionTable;
+  audit_log: AuditTable;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie's token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  /** "newsroom", "api", "wire", "restore", "demo" */
+  source: string;
+  /** JSON array of the field names that changed. */
+  changed: string;
+  snapshot: string;
+  created_at: Timestamp;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  text: string;
+  user_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+  ip: string | null;
 }
 
 type Timestamp = string | Date;
@@ -63,6 +129,7 @@ export interface ImageTable {
   /** JSON array of ImageVariant. */
   variants: string;
   created_at: Timestamp;
+  created_by: Generated<number | null>;
 }
 
 export interface ArticleTable {
@@ -86,6 +153,8 @@ export interface ArticleTable {
   updated_at: Timestamp | null;
   created_at: Timestamp;
   modified_at: Timestamp;
+  created_by: Generated<number | null>;
+  scheduled_at: Generated<Timestamp | null>;
 }
 
 export interface ArticleTopicTable {

@@ -1,6 +1,8 @@
+import { systemActor, type Actor } from '../../accounts/model.js';
 import { DatelineError, slugify } from '../../shared/index.js';
 import type { ArticleStatus, Doc } from '../model.js';
 import type { ArticleFields, ContentRepository, ContentStore, NewImage } from '../ports.js';
+import { persistArticle } from './persist-article.js';
 
 export interface CommandContext {
   store: ContentStore;
@@ -44,7 +46,11 @@ export interface SaveOutcome {
  * section, topics, people, agency, lead image and the article itself land together or not at all.
  * An older version of a story than the one stored is skipped, never written over the newer.
  */
-export async function saveArticle(ctx: CommandContext, input: ArticleInput): Promise<SaveOutcome> {
+export async function saveArticle(
+  ctx: CommandContext,
+  input: ArticleInput,
+  by: { actor: Actor; source: string } = { actor: systemActor('wire'), source: 'wire' },
+): Promise<SaveOutcome> {
   const headline = input.headline.trim();
   if (!headline) throw new DatelineError('INVALID_INPUT', 'headline is required');
   const now = ctx.now();
@@ -78,10 +84,9 @@ export async function saveArticle(ctx: CommandContext, input: ArticleInput): Pro
       firstPublishedAt,
       updatedAt,
     };
-    const articleId = existing ? existing.id : await repo.insertArticle(fields, now);
-    if (existing) await repo.updateArticle(existing.id, fields, now);
-    await repo.setArticleTopics(articleId, await ensureAll(input.topics, (n) => repo.ensureTopic(n, now)));
-    await repo.setArticlePeople(articleId, await ensureAll(input.people, (n) => repo.ensurePerson(n, now)));
+    const articleId = await persistArticle(repo, {
+      existingId: existing?.id ?? null, fields, topics: input.topics, people: input.people, actor: by.actor, source: by.source, now,
+    });
     const saved = await repo.articleById(articleId);
     return { action: existing ? 'updated' : 'created', articleId, slug: saved!.slug, status };
   });
@@ -92,13 +97,6 @@ export async function requireSection(repo: ContentRepository, slug: string) {
   if (section) return section;
   const known = (await repo.sections()).map((s) => s.slug).join(', ');
   throw new DatelineError('UNKNOWN_SECTION', `unknown section "${slug}" (known: ${known || 'none'})`);
-}
-
-async function ensureAll(names: string[], ensure: (name: string) => Promise<{ id: number }>): Promise<number[]> {
-  const ids: number[] = [];
-  // A name with no letters or digits ("\">") cannot make a page of its own: leave it out.
-  for (const name of names.map((n) => n.trim()).filter((n) => slugify(n))) ids.push((await ensure(name)).id);
-  return ids;
 }
 
 const isOlder = (incoming: Date | null, stored: Date | null) =>

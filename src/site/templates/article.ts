@@ -56,6 +56,7 @@ ${byline(a)}
 </header>
 ${a.leadImage ? html`<figure class="lead-figure">${picture(a.leadImage, { sizes: '(min-width: 52rem) 46rem, 100vw', eager: true })}${caption(a.leadImage)}</figure>` : ''}
 <div class="story-body">${trusted(renderBody(a.body))}</div>
+${corrections(a, s)}
 ${a.topics.length ? html`<footer class="story-topics">
 <h2>Topics</h2>
 <ul role="list">${a.topics.map((t) => html`<li><a rel="tag" href="${topicPath(t)}">${t.name}</a></li>`)}</ul>
@@ -66,6 +67,16 @@ ${p.more.length ? html`<aside class="more" aria-labelledby="more-heading">
 ${storyList(p.more, s, { showSection: false })}
 </aside>` : ''}`,
   });
+}
+
+/** Corrections and update notes, oldest first, in a box readers cannot miss. */
+function corrections(a: Article, s: SiteSettings): SafeHtml {
+  if (!a.corrections.length) return html``;
+  return html`<aside class="corrections" aria-labelledby="corrections-heading">
+<h2 id="corrections-heading">Corrections and updates</h2>
+<ul role="list">${a.corrections.map((c) => html`<li><p><strong>${c.kind === 'update' ? 'Update' : 'Correction'}</strong>, ${
+  timeTag(c.createdAt, s, longDateTime(c.createdAt, s.timeZone, s.locale))}: ${c.text}</p></li>`)}</ul>
+</aside>`;
 }
 
 function breadcrumb(trail: SectionTrail): SafeHtml {
@@ -116,6 +127,9 @@ function jsonLd(a: Article, trail: SectionTrail, canonical: string, description:
     ...(authors.length ? { author: authors } : {}),
     ...(a.datelinePlace ? { dateline: a.datelinePlace } : {}),
     ...(a.leadImage?.credit ? { copyrightHolder: { '@type': 'Organization', name: a.agency?.name ?? a.leadImage.credit } } : {}),
+    ...(a.corrections.length ? {
+      correction: a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.createdAt.toISOString() })),
+    } : {}),
     isAccessibleForFree: true,
     publisher: {
       '@type': 'NewsMediaOrganization',

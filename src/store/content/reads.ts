@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  Agency, Article, ArticleSummary, Page, PageRequest, Person, Section, SectionTrail, SiteContent, Topic,
+  Agency, Article, ArticleSummary, Correction, Page, PageRequest, Person, Section, SectionTrail, SiteContent, Topic,
 } from '../../content/index.js';
 import { toDate } from '../../shared/index.js';
 import type { Database } from '../schema.js';
@@ -10,7 +10,7 @@ import {
 
 type Db = Kysely<Database>;
 
-const summaryColumns = [
+export const summaryColumns = [
   'a.id', 'a.slug', 'a.headline', 'a.standfirst', 'a.first_published_at', 'a.updated_at', 'a.created_at',
   's.id as section_id', 's.slug as section_slug', 's.name as section_name',
   'i.id as image_id', 'i.key as image_key', 'i.mime as image_mime', 'i.width as image_width',
@@ -95,16 +95,18 @@ export class SiteReads implements SiteContent {
       .select(summaryColumns)
       .select([
         'a.uri', 'a.version', 'a.body', 'a.status', 'a.language', 'a.dateline_place', 'a.byline', 'a.modified_at',
+        'a.created_by', 'a.scheduled_at', 'a.version_created_at',
         'g.id as agency_id', 'g.slug as agency_slug', 'g.name as agency_name', 'g.url as agency_url',
       ])
       .where('a.id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
-    const [topics, people] = await Promise.all([this.topicsOf(id), this.peopleOf(id)]);
+    const [topics, people, corrections] = await Promise.all([this.topicsOf(id), this.peopleOf(id), this.correctionsOf(id)]);
     return {
       ...toSummary(row as SummaryRow),
       uri: row.uri,
       version: row.version,
+      versionCreatedAt: toDate(row.version_created_at),
       body: parseDoc(row.body),
       status: asStatus(row.status),
       language: row.language,
@@ -116,7 +118,17 @@ export class SiteReads implements SiteContent {
       topics,
       createdAt: toDate(row.created_at),
       modifiedAt: toDate(row.modified_at),
+      createdBy: row.created_by,
+      scheduledAt: toDate(row.scheduled_at),
+      publishedAt: toDate(row.first_published_at),
+      corrections,
     };
+  }
+
+  private async correctionsOf(articleId: number): Promise<Correction[]> {
+    const rows = await this.db.selectFrom('corrections').select(['id', 'kind', 'text', 'created_at'])
+      .where('article_id', '=', articleId).orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, kind: r.kind as Correction['kind'], text: r.text, createdAt: toDate(r.created_at) }));
   }
 
   async moreFromSection(article: Pick<Article, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]> {

@@ -6,12 +6,12 @@ import type {
 import { isoString, slugify, toDate, uniqueSlug } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
-import { SiteReads } from './reads.js';
+import { NewsroomQueries } from './newsroom.js';
 
 type Db = Kysely<Database>;
 
 /** The full repository: the site's reads plus the lookups and writes commands need. */
-export class KyselyContentRepository extends SiteReads implements ContentRepository {
+export class KyselyContentRepository extends NewsroomQueries implements ContentRepository {
   constructor(db: Db) {
     super(db);
   }
@@ -107,7 +107,7 @@ export class KyselyContentRepository extends SiteReads implements ContentReposit
   async insertArticle(fields: ArticleFields, now: Date): Promise<number> {
     const slug = await uniqueSlug(fields.slug, (s) => this.slugTaken(s));
     const row = await this.db.insertInto('articles')
-      .values({ ...articleRow({ ...fields, slug }, now), created_at: isoString(now) })
+      .values({ ...articleRow({ ...fields, slug }, now), created_at: isoString(now), created_by: fields.createdBy ?? null })
       .returning('id').executeTakeFirstOrThrow();
     return row.id;
   }

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-content-model.js';
+import * as m0002 from './0002-newsroom.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
   '0001-content-model': m0001,
+  '0002-newsroom': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

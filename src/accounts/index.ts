@@ -1,0 +1,5 @@
+export * from './model.js';
+export type * from './ports.js';
+export { hashPassword, verifyPassword, passwordProblem } from './passwords.js';
+export { newSecret, hashSecret } from './tokens.js';
+export { addUser, createApiToken, type AddUserInput } from './commands.js';

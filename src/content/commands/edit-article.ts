@@ -1,0 +1,129 @@
+import type { Actor } from '../../accounts/model.js';
+import { DatelineError, fail, slugify } from '../../shared/index.js';
+import type { Article, ArticleStatus, Doc } from '../model.js';
+import { mayEdit } from '../policies.js';
+import type { ArticleFields, ContentRepository } from '../ports.js';
+import { persistArticle } from './persist-article.js';
+import { requireSection, type CommandContext } from './save-article.js';
+
+/** Everything an editor can set on a story (status apart: that is the workflow's). */
+export interface DraftInput {
+  headline: string;
+  standfirst: string;
+  body: Doc;
+  sectionSlug: string;
+  topics: string[];
+  people: string[];
+  agency: string | null;
+  byline: string;
+  datelinePlace: string;
+  language: string;
+  leadImageId: number | null;
+  /** Alt text, caption and credit of the lead image, edited with the story. */
+  leadImageText?: { alt: string; caption: string; credit: string };
+  /** Editable until the story is first published. */
+  slug?: string;
+}
+
+export const limits = { headline: 300, standfirst: 1000, topics: 30, name: 120, bodyJson: 2_000_000, correction: 4000 };
+
+function validate(input: Partial<DraftInput>): void {
+  if (input.headline !== undefined) {
+    if (!input.headline.trim()) throw fail('INVALID_INPUT', 'a headline is required', 'headline');
+    if (input.headline.length > limits.headline) throw fail('INVALID_INPUT', `at most ${limits.headline} characters`, 'headline');
+  }
+  if (input.standfirst !== undefined && input.standfirst.length > limits.standfirst) {
+    throw fail('INVALID_INPUT', `at most ${limits.standfirst} characters`, 'standfirst');
+  }
+  if (input.topics && input.topics.length > limits.topics) throw fail('INVALID_INPUT', `at most ${limits.topics} topics`, 'topics');
+  for (const [field, names] of [['topics', input.topics], ['people', input.people]] as const) {
+    if (names?.some((n) => n.length > limits.name)) throw fail('INVALID_INPUT', `each name at most ${limits.name} characters`, field);
+  }
+  if (input.language !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) {
+    throw fail('INVALID_INPUT', 'a language code such as en or pt-BR', 'language');
+  }
+  if (input.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug)) {
+    throw fail('INVALID_INPUT', 'lower-case letters, digits and single hyphens', 'slug');
+  }
+  if (input.body && JSON.stringify(input.body).length > limits.bodyJson) throw fail('TOO_LARGE', 'the body is too long', 'body');
+}
+
+async function fieldsFor(repo: ContentRepository, input: DraftInput, base: { status: ArticleStatus; slug: string; article: Article | null }, now: Date): Promise<ArticleFields> {
+  const section = await requireSection(repo, input.sectionSlug).catch((e: DatelineError) => {
+    throw fail('INVALID_INPUT', e.message, 'section');
+  });
+  if (input.leadImageId !== null && !(await repo.imageById(input.leadImageId))) {
+    throw fail('INVALID_INPUT', `no image with id ${input.leadImageId}`, 'leadImage');
+  }
+  const a = base.article;
+  return {
+    uri: a?.uri ?? null,
+    version: a?.version ?? null,
+    versionCreatedAt: a?.versionCreatedAt ?? null,
+    slug: base.slug,
+    headline: input.headline.trim(),
+    standfirst: input.standfirst.trim(),
+    body: input.body,
+    sectionId: section.id,
+    datelinePlace: input.datelinePlace.trim(),
+    language: input.language,
+    status: base.status,
+    byline: input.byline.trim(),
+    agencyId: input.agency?.trim() ? (await repo.ensureAgency(input.agency.trim(), now)).id : null,
+    leadImageId: input.leadImageId,
+    firstPublishedAt: a?.publishedAt ?? null,
+    // A published story that is edited shows when it was last updated.
+    updatedAt: a?.publishedAt ? now : null,
+  };
+}
+
+export async function createDraft(ctx: CommandContext, actor: Actor, input: DraftInput, source = 'newsroom'): Promise<Article> {
+  validate(input);
+  const now = ctx.now();
+  return ctx.store.transaction(async (repo) => {
+    const wanted = input.slug ?? (slugify(input.headline) || 'story');
+    if (input.slug && (await repo.slugTaken(input.slug))) throw fail('CONFLICT', `the slug "${input.slug}" is taken`, 'slug');
+    if (input.leadImageText && input.leadImageId !== null) await repo.updateImageText(input.leadImageId, input.leadImageText);
+    const fields = await fieldsFor(repo, input, { status: 'draft', slug: wanted, article: null }, now);
+    const id = await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now });
+    return (await repo.articleById(id))!;
+  });
+}
+
+export async function updateDraft(ctx: CommandContext, actor: Actor, id: number, patch: Partial<DraftInput>, source = 'newsroom'): Promise<Article> {
+  validate(patch);
+  const now = ctx.now();
+  return ctx.store.transaction(async (repo) => {
+    const article = await repo.articleById(id);
+    if (!article) throw new DatelineError('NOT_FOUND', `no story with id ${id}`);
+    if (!mayEdit(actor, article)) throw new DatelineError('FORBIDDEN', 'you may not edit this story');
+    const input: DraftInput = { ...draftOf(article), ...patch };
+    let slug = article.slug;
+    if (patch.slug !== undefined && patch.slug !== article.slug) {
+      if (article.publishedAt) throw fail('CONFLICT', 'the slug cannot change once the story has been published', 'slug');
+      if (await repo.slugTaken(patch.slug, id)) throw fail('CONFLICT', `the slug "${patch.slug}" is taken`, 'slug');
+      slug = patch.slug;
+    }
+    if (input.leadImageText && input.leadImageId !== null) await repo.updateImageText(input.leadImageId, input.leadImageText);
+    const fields = await fieldsFor(repo, input, { status: article.status, slug, article }, now);
+    await persistArticle(repo, { existingId: id, fields, topics: input.topics, people: input.people, actor, source, now });
+    return (await repo.articleById(id))!;
+  });
+}
+
+/** The editable fields of a stored story. */
+export function draftOf(a: Article): DraftInput {
+  return {
+    headline: a.headline,
+    standfirst: a.standfirst,
+    body: a.body,
+    sectionSlug: a.section.slug,
+    topics: a.topics.map((t) => t.name),
+    people: a.people.map((p) => p.name),
+    agency: a.agency?.name ?? null,
+    byline: a.byline,
+    datelinePlace: a.datelinePlace,
+    language: a.language,
+    leadImageId: a.leadImage?.id ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { articleCreate, articlePatch, correctionCreate, imageText, roleChange, sessionCreate, statusChange } from './schemas.js';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const errors = {
+  400: { description: 'Invalid input: `{"error": {"code", "message", "field"}}`' },
+  401: { description: 'Not signed in (no session cookie or bearer token)' },
+  403: { description: 'Signed in, but the role does not allow it, or the CSRF token is missing' },
+  404: { description: 'Unknown id' },
+};
+const idParam = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'integer' } });
+
+/** The OpenAPI 3.1 description of /api/v1, built from the same zod schemas that validate requests. */
+export function openApiDocument(siteUrl: string, siteName: string) {
+  return {
+    openapi: '3.1.0',
+    info: { title: `${siteName} newsroom API`, version: '1.0.0', description: 'Dateline newsroom API: stories, workflow, revisions, corrections and media.' },
+    servers: [{ url: `${siteUrl}/api/v1` }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from `dateline token create --email E`' },
+        session: { type: 'apiKey', in: 'cookie', name: 'dl_session', description: 'From POST /session; state-changing requests must also send X-CSRF-Token' },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      '/session': {
+        post: { summary: 'Sign in', security: [], requestBody: json(sessionCreate), responses: { 201: ok('The user and the CSRF token'), 401: errors[401], 429: { description: 'Too many failed attempts' } } },
+        get: { summary: 'Who am I', responses: { 200: ok('The user and the CSRF token'), 401: errors[401] } },
+        delete: { summary: 'Sign out', responses: { 204: { description: 'Signed out' } } },
+      },
+      '/articles': {
+        get: { summary: 'List stories (contributors see their own)', parameters: [{ name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('A page of stories'), 401: errors[401] } },
+        post: { summary: 'Create a draft', requestBody: json(articleCreate), responses: { 201: ok('The story `{id, status, url, ...}`'), ...errors } },
+      },
+      '/articles/{id}': {
+        parameters: [idParam()],
+        get: { summary: 'A story', responses: { 200: ok('The story'), ...errors } },
+        patch: { summary: 'Edit a story (every save keeps a revision)', requestBody: json(articlePatch), responses: { 200: ok('The story'), ...errors } },
+      },
+      '/articles/{id}/status': {
+        parameters: [idParam()],
+        post: { summary: 'Move through the workflow: draft, in_review, scheduled (with at), published, unpublished', requestBody: json(statusChange), responses: { 200: ok('The story'), ...errors, 409: { description: 'Not an allowed move from the current status' } } },
+      },
+      '/articles/{id}/revisions': {
+        parameters: [idParam()],
+        get: { summary: 'Revisions, newest first', responses: { 200: ok('An array of revisions'), ...errors } },
+      },
+      '/articles/{id}/revisions/{rid}/restore': {
+        parameters: [idParam(), idParam('rid')],
+        post: { summary: 'Restore a revision (as a new save)', responses: { 200: ok('The story'), ...errors } },
+      },
+      '/articles/{id}/corrections': {
+        parameters: [idParam()],
+        post: { summary: 'Append a correction or update note to a published story', requestBody: json(correctionCreate), responses: { 201: ok('The correction'), ...errors } },
+      },
+      '/images': {
+        get: { summary: 'Search the media library by caption, credit or alt text', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('A page of images'), 401: errors[401] } },
+        post: {
+          summary: 'Upload a picture (JPEG, PNG, WebP or AVIF; type checked from the bytes)',
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' } }, required: ['file'] } } } },
+          responses: { 201: ok('The image'), ...errors, 413: { description: 'Too large' }, 415: { description: 'Not an image Dateline accepts' } },
+        },
+      },
+      '/images/{id}': { parameters: [idParam()], patch: { summary: 'Edit alt text, caption, credit', requestBody: json(imageText), responses: { 200: ok('The image'), ...errors } } },
+      '/sections': { get: { summary: 'Sections', responses: { 200: ok('An array of sections') } } },
+      '/topics': { get: { summary: 'Topic names for autocomplete', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('An array of names') } } },
+      '/users': { get: { summary: 'Users (admin)', responses: { 200: ok('An array of users'), 403: errors[403] } } },
+      '/users/{id}': { parameters: [idParam()], patch: { summary: 'Change a role (admin)', requestBody: json(roleChange), responses: { 200: ok('The user'), ...errors } } },
+      '/audit': { get: { summary: 'The audit log, newest first (admin)', responses: { 200: ok('A page of entries'), 403: errors[403] } } },
+    },
+  };
+}

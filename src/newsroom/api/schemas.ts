@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { articleStatuses } from '../../content/index.js';
+
+/** Request bodies of the JSON API. Unknown properties are ignored; known ones must be right. */
+const names = z.array(z.string().max(120)).max(30);
+
+export const articleCreate = z.object({
+  headline: z.string().min(1, 'a headline is required').max(300, 'at most 300 characters'),
+  standfirst: z.string().max(1000).optional(),
+  section: z.string().min(1, 'a section slug is required'),
+  bodyHtml: z.string().max(1_500_000, 'the body is too long').optional(),
+  topics: names.optional(),
+  people: names.optional(),
+  agency: z.string().max(120).nullable().optional(),
+  byline: z.string().max(300).optional(),
+  datelinePlace: z.string().max(120).optional(),
+  language: z.string().max(35).optional(),
+  leadImage: z.number().int().positive().nullable().optional(),
+  slug: z.string().max(120).optional(),
+});
+
+export const articlePatch = articleCreate.partial();
+
+export const statusChange = z.object({
+  status: z.enum(articleStatuses),
+  at: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time such as 2026-11-27T10:00:00Z' }).optional(),
+});
+
+export const correctionCreate = z.object({
+  text: z.string().min(1, 'the correction needs text').max(4000),
+  kind: z.enum(['correction', 'update']).optional(),
+});
+
+export const sessionCreate = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+export const imageText = z.object({
+  alt: z.string().max(500).optional(),
+  caption: z.string().max(2000).optional(),
+  credit: z.string().max(300).optional(),
+});
+
+export const roleChange = z.object({ role: z.enum(['contributor', 'editor', 'admin']) });
+
+export type ArticleCreate = z.infer<typeof articleCreate>;
