@@ -30,10 +30,16 @@ const cases: [string, string | object, RegExp, string[]?][] = [
   ['a picture item, not a story', { uri: 'urn:x', type: 'picture', headline: 'A photo' }, /is a picture item, not a story/],
   ['a withdrawn item', { ...seedItem, uri: 'urn:x', pubstatus: 'canceled' }, /pubstatus "canceled": the agency says it must not be published/],
   ['an embargoed item with --publish', { ...seedItem, uri: 'urn:x', embargoed: '2999-01-01T00:00:00Z' }, /embargoed until 2999-01-01T00:00:00.000Z/],
-  ['a picture whose file is missing', withPicture('missing.jpg'), /cannot read rendition .*missing\.jpg \(ENOENT\)/],
+  ['a picture whose file is missing', withPicture('missing.jpg'), /cannot read rendition .*missing\.jpg: ENOENT/],
   ['a picture outside the item folder', withPicture('../../../../etc/passwd'), /points outside the item's folder/],
   ['a picture that is not an image', withPicture('not-an-image.jpg'), /not a readable image/],
   ['an unknown section', seedItem, /unknown section "sport" \(known: global\)/, ['--section', 'sport']],
+  ['a picture that is cut off half-way', withPicture('truncated.jpg'), /the image cannot be decoded/],
+  ['a picture linked to a file outside the folder', withPicture('sneaky.jpg'), /links outside the item's folder/],
+  ['a picture on a remote server', withPicture('https://agency.example/pic.jpg'), /remote rendition .* is not fetched by a file import/],
+  ['a date without a time zone', { ...seedItem, uri: 'urn:x', firstcreated: '2019-04-30T08:00:00' }, /firstcreated: must be a date-time with a zone/],
+  ['an impossible date', { ...seedItem, uri: 'urn:x', versioncreated: '2019-02-30T08:00:00Z' }, /versioncreated: must be a date-time/],
+  ['an href that is not a file reference', withPicture('%E0%A4%A.jpg'), /is not a valid file reference/],
 ];
 
 describe('dateline import refuses a bad wire file with one clear line, exit code 1, and writes nothing', () => {
@@ -48,6 +54,9 @@ describe('dateline import refuses a bad wire file with one clear line, exit code
     dir = tempDataDir('malformed-items');
     fs.copyFileSync(path.join(seedDir, 'lead.jpg'), path.join(dir, 'lead.jpg'));
     fs.writeFileSync(path.join(dir, 'not-an-image.jpg'), 'this is text, not a JPEG');
+    const jpeg = fs.readFileSync(path.join(seedDir, 'lead.jpg'));
+    fs.writeFileSync(path.join(dir, 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 3)));
+    fs.symlinkSync(path.join(seedDir, 'lead.jpg'), path.join(dir, 'sneaky.jpg'));
     before = snapshotDataDir(site.dataDir);
   });
   afterAll(() => site?.close());

@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (isDatelineError(e) || e instanceof ConfigError) {
-      io.err(`dateline ${name}: ${e.message}`);
+      io.err(`dateline ${name}: ${e.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`);
       return 1;
     }
     // One line for people; the stack only when asked for (LOG_LEVEL=debug).

@@ -3,7 +3,7 @@ export type * from './ports.js';
 export { bodyFromHtml, bodyFromParagraphs, bodyText, paragraphs, plainText } from './body.js';
 export { bodyExtensions } from './body-schema.js';
 export {
-  saveArticle, requireSection, type ArticleInput, type CommandContext, type SaveOutcome,
+  saveArticle, requireSection, isStale, type ArticleInput, type CommandContext, type SaveOutcome,
 } from './commands/save-article.js';
 export { createSection, reservedSlugs, type SectionInput } from './commands/create-section.js';
 export { createDraft, updateDraft, draftOf, limits, type DraftInput } from './commands/edit-article.js';

@@ -76,6 +76,16 @@ export interface ArticleFields {
   createdBy?: number | null;
 }
 
+/** What is stored of a story that came from a source, to compare an incoming version with. */
+export interface StoredVersion {
+  id: number;
+  version: string | null;
+  versionCreatedAt: Date | null;
+  slug: string;
+  firstPublishedAt: Date | null;
+  status: ArticleStatus;
+}
+
 export interface StatusChange {
   status: ArticleStatus;
   scheduledAt: Date | null;
@@ -99,7 +109,9 @@ export interface ContentWriter {
   ensureAgency(name: string, now: Date): Promise<Agency>;
   /** Inserts the image, or updates the metadata of the one with the same key. */
   saveImage(input: NewImage, now: Date): Promise<Image>;
-  articleIdByUri(uri: string): Promise<{ id: number; versionCreatedAt: Date | null; slug: string; firstPublishedAt: Date | null; status: ArticleStatus } | null>;
+  articleIdByUri(uri: string): Promise<StoredVersion | null>;
+  /** Whether any image record uses this media key (so its files must stay). */
+  imageKeyInUse(key: string): Promise<boolean>;
   articleById(id: number): Promise<Article | null>;
   slugTaken(slug: string, exceptId?: number): Promise<boolean>;
   insertArticle(fields: ArticleFields, now: Date): Promise<number>;

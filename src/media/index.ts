@@ -1,2 +1,2 @@
 export { localMediaStorage, type MediaStorage } from './storage.js';
-export { storeImage, variantWidths, type ImageMetadata } from './process-image.js';
+export { storeImage, variantWidths, maxPixels, publicVariantPath, type ImageMetadata } from './process-image.js';

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import { createHash, randomBytes } from 'node:crypto';
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import type { ImageFormat, ImageVariant, NewImage } from '../content/index.js';
 import { DatelineError } from '../shared/index.js';
 import type { MediaStorage } from './storage.js';
@@ -7,8 +7,12 @@ import type { MediaStorage } from './storage.js';
 /** Widths of the responsive variants; none is wider than the original. */
 export const variantWidths = [320, 640, 960, 1280, 1600] as const;
 const formats: ImageFormat[] = ['avif', 'webp', 'jpeg'];
-const accepted: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heif: 'image/avif', gif: 'image/gif' };
-const maxPixels = 80_000_000;
+const accepted: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heif: 'image/avif' };
+/** Larger pictures than this are refused: decoding them would take gigabytes. */
+export const maxPixels = 50_000_000;
+
+/** A public variant's path under the media root: `<32 hex>/<width>.<avif|webp|jpg>`. */
+export const publicVariantPath = /^\/?[0-9a-f]{32}\/\d{2,4}\.(?:avif|webp|jpg)$/;
 
 export interface ImageMetadata {
   alt: string;
@@ -20,7 +24,8 @@ export interface ImageMetadata {
 /**
  * Reads an image (type from its bytes, not its name), writes the original and its variants
  * into the media store under a folder named by the content hash, and returns the record to save.
- * `created` tells the caller whether the folder is new, so a failed import can remove it.
+ * The folder is built under a temporary name and renamed when complete, so a failure leaves
+ * nothing behind and readers never see half a folder. `created` says whether this call made it.
  */
 export async function storeImage(
   storage: MediaStorage,
@@ -29,12 +34,18 @@ export async function storeImage(
 ): Promise<{ image: NewImage; created: boolean }> {
   const info = await inspect(bytes);
   const key = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
-  const created = !(await storage.exists(`${key}/manifest.json`));
-  const variants = created ? await writeVariants(storage, key, bytes, info) : await readManifest(storage, key);
-  return {
-    image: { key, mime: info.mime, width: info.width, height: info.height, variants, ...meta },
-    created,
-  };
+  let created = false;
+  if (!(await storage.exists(`${key}/manifest.json`))) {
+    const tmp = `${key}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      await writeVariants(storage, tmp, key, bytes, info);
+      created = await storage.renameFolder(tmp, key);
+    } finally {
+      if (!created) await storage.removeFolder(tmp);
+    }
+  }
+  const variants = await readManifest(storage, key);
+  return { image: { key, mime: info.mime, width: info.width, height: info.height, variants, ...meta }, created };
 }
 
 async function inspect(bytes: Buffer) {
@@ -48,6 +59,9 @@ async function inspect(bytes: Buffer) {
   if (!mime || !metadata.width || !metadata.height) {
     throw new DatelineError('MEDIA_REJECTED', `unsupported image type "${metadata.format ?? 'unknown'}" (use JPEG, PNG, WebP or AVIF)`);
   }
+  if (metadata.width * metadata.height > maxPixels) {
+    throw new DatelineError('MEDIA_REJECTED', `the image is too large (${metadata.width}×${metadata.height}; at most ${maxPixels / 1e6} megapixels)`);
+  }
   // EXIF orientation 5-8 swaps width and height once the image is turned upright.
   const turned = (metadata.orientation ?? 1) >= 5;
   return {
@@ -60,25 +74,34 @@ async function inspect(bytes: Buffer) {
 
 async function writeVariants(
   storage: MediaStorage,
+  folder: string,
   key: string,
   bytes: Buffer,
   info: { width: number; height: number; ext: string },
-): Promise<ImageVariant[]> {
-  await storage.write(`${key}/original.${info.ext}`, bytes);
-  const widths = [...variantWidths.filter((w) => w < info.width), Math.min(info.width, variantWidths.at(-1)!)];
+): Promise<void> {
+  await storage.write(`${folder}/original.${info.ext}`, bytes);
+  const largest = Math.min(info.width, variantWidths.at(-1)!);
+  // Decode and turn upright once, at the largest width we serve; every variant derives from it.
+  let base: { data: Buffer; info: OutputInfo };
+  try {
+    base = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().resize({ width: largest, withoutEnlargement: true })
+      .raw().toBuffer({ resolveWithObject: true });
+  } catch (e) {
+    throw new DatelineError('MEDIA_REJECTED', `the image cannot be decoded (${(e as Error).message.split('\n')[0]})`);
+  }
+  const raw = { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } };
+  const widths = new Set([...variantWidths.filter((w) => w < largest), largest]);
   const variants: ImageVariant[] = [];
-  for (const width of new Set(widths)) {
-    const resized = sharp(bytes, { limitInputPixels: maxPixels }).rotate().resize({ width, withoutEnlargement: true });
+  for (const width of widths) {
     for (const format of formats) {
-      const { data, info: out } = await encode(resized.clone(), format).toBuffer({ resolveWithObject: true });
+      const resized = sharp(base.data, raw).resize({ width });
+      const { data, info: out } = await encode(resized, format).toBuffer({ resolveWithObject: true });
       const path = `${key}/${width}.${format === 'jpeg' ? 'jpg' : format}`;
-      await storage.write(path, data);
+      await storage.write(`${folder}/${width}.${format === 'jpeg' ? 'jpg' : format}`, data);
       variants.push({ width: out.width, height: out.height, format, path, bytes: data.length });
     }
   }
-  // The manifest is written last: its presence means the folder is complete.
-  await storage.write(`${key}/manifest.json`, Buffer.from(JSON.stringify(variants)));
-  return variants;
+  await storage.write(`${folder}/manifest.json`, Buffer.from(JSON.stringify(variants)));
 }
 
 function encode(pipeline: Sharp, format: ImageFormat): Sharp {

@@ -11,6 +11,8 @@ export interface MediaStorage {
   read(relPath: string): Promise<Buffer>;
   write(relPath: string, bytes: Buffer): Promise<void>;
   removeFolder(relFolder: string): Promise<void>;
+  /** Moves a finished folder into place; false when the target already exists (someone else won). */
+  renameFolder(from: string, to: string): Promise<boolean>;
 }
 
 export function localMediaStorage(root: string): MediaStorage {
@@ -37,6 +39,16 @@ export function localMediaStorage(root: string): MediaStorage {
     },
     async removeFolder(rel) {
       await fs.rm(resolve(rel), { recursive: true, force: true });
+    },
+    async renameFolder(from, to) {
+      try {
+        await fs.rename(resolve(from), resolve(to));
+        return true;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+        throw e;
+      }
     },
   };
 }

@@ -18,6 +18,12 @@ describe('slugify', () => {
     expect(slug.endsWith('-')).toBe(false);
   });
 
+  it('keeps the letters of other scripts', () => {
+    expect(slugify('新华社')).toBe('新华社');
+    expect(slugify('ТАСС сообщает: «Новости»')).toBe('тасс-сообщает-новости');
+    expect(slugify('Αθήνα')).not.toBe(slugify('ТАСС'));
+  });
+
   it('gives an empty slug for text with no letters or digits', () => {
     expect(slugify('“”—!?')).toBe('');
   });

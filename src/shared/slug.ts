@@ -1,19 +1,20 @@
 /**
- * URL slugs from headlines and names: lower case ASCII words joined by hyphens.
- * Accents are folded (é -> e), quotes and apostrophes vanish rather than split words
- * (‘caliphate’ -> caliphate, don't -> dont).
+ * URL slugs from headlines and names: lower-case words joined by hyphens. Latin accents are
+ * folded (é -> e); other scripts keep their letters (Ψ -> ψ, 新华社 stays), so no name is lost.
+ * Quotes and apostrophes vanish rather than split words (‘caliphate’ -> caliphate, don't -> dont).
  */
 export function slugify(text: string, maxLength = 80): string {
   const folded = text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+    .normalize('NFC')
     .replace(/[ßẞ]/g, 'ss')
     .replace(/[æÆ]/g, 'ae')
     .replace(/[øØ]/g, 'o')
     .replace(/[łŁ]/g, 'l')
     .toLowerCase()
     .replace(/['’‘`´"“”]/g, '');
-  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

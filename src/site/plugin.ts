@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Section } from '../content/index.js';
+import { publicVariantPath } from '../media/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { articleRoutes } from './routes/article.js';
 import { listingRoutes } from './routes/listings.js';
@@ -33,7 +34,11 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
   const forever = { immutable: true, maxAge: '365d', cacheControl: true } as const;
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', ...forever, index: false });
   fs.mkdirSync(opts.mediaDir, { recursive: true });
-  await app.register(fastifyStatic, { root: opts.mediaDir, prefix: '/media/', decorateReply: false, ...forever, index: false });
+  // Only the public variants: originals (with their EXIF) and manifests stay private.
+  await app.register(fastifyStatic, {
+    root: opts.mediaDir, prefix: '/media/', decorateReply: false, ...forever, index: false,
+    allowedPath: (pathName) => publicVariantPath.test(pathName),
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/robots.txt', async (_req, reply) =>

@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { systemActor } from '../accounts/index.js';
 import {
-  bodyFromHtml, plainText, requireSection, saveArticle, type CommandContext, type NewImage, type SaveOutcome,
+  bodyFromHtml, isStale, plainText, requireSection, saveArticle, type CommandContext, type NewImage, type SaveOutcome,
 } from '../content/index.js';
+import { audit } from '../content/commands/change-status.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
 import { parseWireItem } from './formats/index.js';
@@ -10,7 +12,7 @@ import type { WireItem, WirePicture } from './wire-item.js';
 
 export interface WireContext extends CommandContext {
   media: MediaStorage;
-  /** Language assumed when an item names none. */
+  /** Language assumed when an item names none (or an invalid one). */
   defaultLanguage: string;
 }
 
@@ -19,92 +21,149 @@ export interface ImportOptions {
   publish: boolean;
 }
 
-export interface ImportOutcome extends SaveOutcome {
+export interface ImportOutcome extends Omit<SaveOutcome, 'action'> {
+  action: SaveOutcome['action'] | 'killed';
   item: WireItem;
 }
 
+export const maxWireFileBytes = 20 * 1024 * 1024;
+export const maxPictureBytes = 50 * 1024 * 1024;
+
 /** Reads one wire file, whatever its format, and files it as an article. */
 export async function importWireFile(ctx: WireContext, file: string, options: ImportOptions): Promise<ImportOutcome> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new DatelineError('FILE_UNREADABLE', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const item = parseWireItem(text, { baseDir: path.dirname(path.resolve(file)), fileName: path.basename(file) });
+  const bytes = await readLocalFile(file, maxWireFileBytes, `cannot read ${file}`);
+  const item = parseWireItem(bytes.toString('utf8'), { baseDir: path.dirname(path.resolve(file)), fileName: path.basename(file) });
   return { ...(await ingestWireItem(ctx, item, options)), item };
 }
 
 /**
  * Files a parsed wire item as an article. Everything is checked before anything is written;
- * the picture's files are removed again if the database write fails.
+ * a kill (pubstatus canceled/withheld) of a published story takes it down; the picture's files
+ * are removed again if nothing ends up using them.
  */
-export async function ingestWireItem(ctx: WireContext, item: WireItem, options: ImportOptions): Promise<SaveOutcome> {
-  checkIngestible(item, options, ctx.now());
+export async function ingestWireItem(ctx: WireContext, item: WireItem, options: ImportOptions): Promise<Omit<ImportOutcome, 'item'>> {
+  const now = ctx.now();
+  const existing = await ctx.store.articleIdByUri(item.uri);
+  if (item.pubStatus !== 'usable') return kill(ctx, item, existing);
+  checkIngestible(item, options, now, existing?.status === 'published');
   await requireSection(ctx.store, options.section);
+  if (existing && isStale({ version: item.version, versionCreatedAt: item.versionCreated }, existing)) {
+    return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
+  }
   const lead = item.pictures[0];
-  const stored = lead ? await storeImage(ctx.media, await readPicture(lead), pictureMeta(lead)) : null;
+  const stored = lead ? await storeImage(ctx.media, await readPicture(lead, item.sourceDir), pictureMeta(lead)) : null;
+  let outcome: SaveOutcome | null = null;
   try {
-    return await saveArticle(ctx, {
-      uri: item.uri,
-      version: item.version,
-      versionCreatedAt: item.versionCreated,
-      headline: plainText(item.headline),
-      standfirst: plainText(item.summary),
-      body: bodyFromHtml(item.bodyHtml),
-      sectionSlug: options.section,
-      topics: item.topics.map(plainText),
-      people: [],
-      agency: item.copyrightHolder ? plainText(item.copyrightHolder) : null,
-      byline: plainText(item.byline),
-      datelinePlace: plainText(item.located),
-      language: item.language || ctx.defaultLanguage,
-      leadImage: stored ? stored.image : null,
-      publish: options.publish,
-      firstPublishedAt: item.firstCreated ?? item.versionCreated,
-      updatedAt: item.versionCreated,
-    });
-  } catch (e) {
-    if (stored?.created) await ctx.media.removeFolder(stored.image.key);
-    throw e;
+    outcome = await saveArticle(ctx, articleInput(item, options, stored?.image ?? null, ctx.defaultLanguage));
+    return outcome;
+  } finally {
+    const unused = !outcome || outcome.action === 'skipped';
+    if (stored?.created && unused && !(await ctx.store.imageKeyInUse(stored.image.key))) {
+      await ctx.media.removeFolder(stored.image.key);
+    }
   }
 }
 
-function checkIngestible(item: WireItem, options: ImportOptions, now: Date): void {
+function articleInput(item: WireItem, options: ImportOptions, leadImage: NewImage | null, defaultLanguage: string) {
+  return {
+    uri: item.uri,
+    version: item.version,
+    versionCreatedAt: item.versionCreated,
+    headline: plainText(item.headline),
+    standfirst: plainText(item.summary),
+    body: bodyFromHtml(item.bodyHtml),
+    sectionSlug: options.section,
+    topics: item.topics.map(plainText),
+    people: [],
+    agency: item.copyrightHolder ? plainText(item.copyrightHolder) : null,
+    byline: plainText(item.byline),
+    datelinePlace: plainText(item.located),
+    language: languageTag(item.language) ?? defaultLanguage,
+    leadImage,
+    publish: options.publish,
+    firstPublishedAt: item.firstCreated ?? item.versionCreated,
+    updatedAt: item.versionCreated,
+  };
+}
+
+/** A BCP 47 tag in canonical form ("en-gb" -> "en-GB"), or null for anything else ("English"). */
+export function languageTag(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    return Intl.getCanonicalLocales(raw.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The agency withdrew the item: a published story comes down (410), anything else is refused. */
+async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnType<WireContext['store']['articleIdByUri']>>) {
+  if (!existing) {
+    throw new DatelineError('INVALID_WIRE_ITEM', `item ${item.uri} has pubstatus "${item.pubStatus}": the agency says it must not be published`);
+  }
+  const now = ctx.now();
+  const article = await ctx.store.transaction(async (repo) => {
+    const a = await repo.articleById(existing.id);
+    if (!a) return null;
+    const wasLive = await repo.transition(a.id, ['published', 'scheduled'], {
+      status: 'unpublished', scheduledAt: null, firstPublishedAt: a.publishedAt, updatedAt: a.publishedAt ? now : null,
+    }, now);
+    if (wasLive) await audit(repo, systemActor('wire'), 'kill', a, now, { pubstatus: item.pubStatus, uri: item.uri });
+    return a;
+  });
+  return { action: 'killed' as const, articleId: existing.id, slug: existing.slug, status: article?.status === 'published' || article?.status === 'scheduled' ? 'unpublished' as const : existing.status };
+}
+
+function checkIngestible(item: WireItem, options: ImportOptions, now: Date, live: boolean): void {
   const reject = (why: string) => new DatelineError('INVALID_WIRE_ITEM', why);
   if (item.type !== 'text' && item.type !== 'composite') {
     throw reject(`item ${item.uri} is a ${item.type} item, not a story: import text items`);
   }
   if (!plainText(item.headline)) throw reject(`item ${item.uri} has no headline`);
-  if (item.pubStatus !== 'usable') {
-    throw reject(`item ${item.uri} has pubstatus "${item.pubStatus}": the agency says it must not be published`);
+  const embargoed = item.embargoedUntil && item.embargoedUntil > now;
+  if (embargoed && options.publish) {
+    throw reject(`item ${item.uri} is embargoed until ${item.embargoedUntil!.toISOString()}: import it without --publish`);
   }
-  if (options.publish && item.embargoedUntil && item.embargoedUntil > now) {
-    throw reject(`item ${item.uri} is embargoed until ${item.embargoedUntil.toISOString()}: import it without --publish`);
+  if (embargoed && live) {
+    throw reject(`item ${item.uri} is embargoed until ${item.embargoedUntil!.toISOString()} and its story is live: import it after the embargo`);
   }
 }
 
 function pictureMeta(p: WirePicture): Omit<NewImage, 'key' | 'mime' | 'width' | 'height' | 'variants'> {
   const caption = plainText(p.caption);
-  return {
-    alt: plainText(p.headline) || caption,
-    caption,
-    credit: plainText(p.credit),
-    sourceUri: p.uri,
-  };
+  return { alt: plainText(p.headline) || caption, caption, credit: plainText(p.credit), sourceUri: p.uri };
 }
 
-async function readPicture(p: WirePicture): Promise<Buffer> {
-  const where = `picture ${p.role}`;
+async function readPicture(p: WirePicture, itemDir: string | null): Promise<Buffer> {
+  if (/^https?:/i.test(p.href)) {
+    // Fetching agency servers needs an allow-list of hosts, which comes with wire sources.
+    throw new DatelineError('INVALID_WIRE_ITEM', `picture ${p.role}: remote rendition ${p.href} is not fetched by a file import; place the picture beside the item`);
+  }
+  return readLocalFile(p.href, maxPictureBytes, `picture ${p.role}: cannot read rendition ${p.href}`, itemDir ?? path.dirname(p.href));
+}
+
+/**
+ * Reads a regular file up to `max` bytes. With `within`, the real path (links resolved) must
+ * stay inside that folder, so a link planted next to an item cannot reach /etc or /dev/zero.
+ */
+async function readLocalFile(file: string, max: number, what: string, within?: string): Promise<Buffer> {
   try {
-    if (/^https?:/i.test(p.href)) {
-      const res = await fetch(p.href, { signal: AbortSignal.timeout(30_000) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return Buffer.from(await res.arrayBuffer());
+    const real = await fs.realpath(file);
+    if (within) {
+      const root = (await fs.realpath(within)) + path.sep;
+      if (!real.startsWith(root)) throw new DatelineError('INVALID_WIRE_ITEM', `${what} (it links outside the item's folder)`);
     }
-    return await fs.readFile(p.href);
+    const handle = await fs.open(real, 'r');
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw new DatelineError('FILE_UNREADABLE', `${what} (not a regular file)`);
+      if (stat.size > max) throw new DatelineError('TOO_LARGE', `${what} (${stat.size} bytes; at most ${max})`);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DatelineError('FILE_UNREADABLE', `${where}: cannot read rendition ${p.href} (${reason})`);
+    if (e instanceof DatelineError) throw e;
+    throw new DatelineError('FILE_UNREADABLE', `${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

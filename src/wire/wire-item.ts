@@ -5,6 +5,8 @@
 export interface WireItem {
   /** Which parser read it, e.g. "ninjs-1". */
   format: string;
+  /** The folder the item's file lies in: local renditions must stay inside it. Null for pushed items. */
+  sourceDir: string | null;
   uri: string;
   version: string | null;
   type: 'text' | 'picture' | 'video' | 'audio' | 'graphic' | 'composite' | 'other';

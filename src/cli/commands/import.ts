@@ -1,3 +1,4 @@
+import { plainText } from '../../content/index.js';
 import { articlePath } from '../../site/index.js';
 import { importWireFile } from '../../wire/index.js';
 import { openWorkspace, UsageError, type CliCommand } from '../command.js';
@@ -32,11 +33,15 @@ export const importCommand: CliCommand = {
       );
       const article = await ws.store.content.articleById(outcome.articleId);
       const where = article && article.status === 'published' ? ` at ${ws.config.siteUrl}${articlePath(article, ws.config.timeZone)}` : '';
-      const verb = outcome.action === 'skipped' ? `skipped (${outcome.reason})` : outcome.action;
-      io.out(`${verb}: article ${outcome.articleId} "${outcome.item.headline}" [${outcome.status}]${where}`);
+      const verb = outcome.action === 'skipped' ? `skipped (${outcome.reason})`
+        : outcome.action === 'killed' ? `killed by the agency (pubstatus ${outcome.item.pubStatus})` : outcome.action;
+      io.out(`${verb}: article ${outcome.articleId} "${printable(plainText(outcome.item.headline))}" [${outcome.status}]${where}`);
       return 0;
     } finally {
       await ws.close();
     }
   },
 };
+
+/** Wire text shown on a terminal: control characters (escape sequences) removed. */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');

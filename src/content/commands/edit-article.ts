@@ -42,7 +42,7 @@ function validate(input: Partial<DraftInput>): void {
   if (input.language !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.language)) {
     throw fail('INVALID_INPUT', 'a language code such as en or pt-BR', 'language');
   }
-  if (input.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug)) {
+  if (input.slug !== undefined && !/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(input.slug)) {
     throw fail('INVALID_INPUT', 'lower-case letters, digits and single hyphens', 'slug');
   }
   if (input.body && JSON.stringify(input.body).length > limits.bodyJson) throw fail('TOO_LARGE', 'the body is too long', 'body');

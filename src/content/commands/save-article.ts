@@ -57,7 +57,7 @@ export async function saveArticle(
   return ctx.store.transaction(async (repo) => {
     const section = await requireSection(repo, input.sectionSlug);
     const existing = input.uri ? await repo.articleIdByUri(input.uri) : null;
-    if (existing && isOlder(input.versionCreatedAt, existing.versionCreatedAt)) {
+    if (existing && isStale(input, existing)) {
       return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
     }
     const status: ArticleStatus = input.publish ? 'published' : existing?.status ?? 'draft';
@@ -99,8 +99,21 @@ export async function requireSection(repo: ContentRepository, slug: string) {
   throw new DatelineError('UNKNOWN_SECTION', `unknown section "${slug}" (known: ${known || 'none'})`);
 }
 
-const isOlder = (incoming: Date | null, stored: Date | null) =>
-  incoming !== null && stored !== null && incoming.getTime() < stored.getTime();
+/**
+ * Whether an incoming version is older than the stored one: by version time when both have one
+ * and they differ, otherwise by version number when both are numbers. A repeat is not stale.
+ */
+export function isStale(
+  incoming: { version: string | null; versionCreatedAt: Date | null },
+  stored: { version: string | null; versionCreatedAt: Date | null },
+): boolean {
+  const a = incoming.versionCreatedAt?.getTime();
+  const b = stored.versionCreatedAt?.getTime();
+  if (a !== undefined && b !== undefined && a !== b) return a < b;
+  const va = Number(incoming.version);
+  const vb = Number(stored.version);
+  return incoming.version !== null && stored.version !== null && Number.isFinite(va) && Number.isFinite(vb) && va < vb;
+}
 
 function laterOf(a: Date | null, b: Date | null): Date | null {
   if (!a) return b;

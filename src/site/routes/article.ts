@@ -24,7 +24,7 @@ export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
     // A story keeps one address; a moved section or an old link is redirected to it.
     const canonical = articlePath(article, settings.timeZone);
     const { section, yyyy, mm, dd, slug } = req.params;
-    if (`/${section}/${yyyy}/${mm}/${dd}/${slug}` !== canonical) return reply.redirect(canonical, 301);
+    if (`/${section}/${yyyy}/${mm}/${dd}/${slug}` !== canonical) return reply.redirect(encodeURI(canonical), 301);
     const [trail, more, nav] = await Promise.all([
       content.sectionTrail(article.section.slug),
       content.moreFromSection(article, 6),

@@ -42,6 +42,8 @@ export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
       const thing = await find(req.params.slug);
       if (!thing) throw new DatelineError('NOT_FOUND');
       const [nav, page] = await Promise.all([content.navigation(), list(thing.id, request(req.query))]);
+      // A name known only from drafts or embargoed copy must not leak through its own page.
+      if (page.total === 0) throw new DatelineError('NOT_FOUND');
       assertPageExists(page);
       return sendPage(reply, collectionPage({ settings, nav, page, title: thing.name, ...present(thing) }));
     });

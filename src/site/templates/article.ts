@@ -27,8 +27,7 @@ export function articlePage(p: ArticlePageInput): SafeHtml {
   return layout({
     settings: s,
     nav: p.nav,
-    activeSection: p.trail[0]?.slug,
-    language: a.language,
+    current: p.trail[0] ? { section: p.trail[0].slug, exact: false } : undefined,
     head: {
       title: a.headline,
       description,
@@ -45,7 +44,7 @@ export function articlePage(p: ArticlePageInput): SafeHtml {
       ],
       jsonLd: jsonLd(a, p.trail, canonical, description, s),
     },
-    main: html`<article class="story">
+    main: html`<article class="story"${a.language !== s.language ? html` lang="${a.language}"` : ''}>
 ${breadcrumb(p.trail)}
 <header class="story-head">
 <h1>${a.headline}</h1>
@@ -105,11 +104,12 @@ function jsonLd(a: Article, trail: SectionTrail, canonical: string, description:
     ? [1600, 1280, 960].map((w) => jpegNear(a.leadImage!, w)).filter((v, i, all) => v && all.indexOf(v) === i)
       .map((v) => absolute(s.url, `/media/${v!.path}`))
     : [];
+  const agency = a.agency ? { '@type': 'Organization', name: a.agency.name, url: absolute(s.url, agencyPath(a.agency)) } : null;
+  // Authors as the visible byline names them: people, else the byline's names, else the agency.
+  const bylineNames = a.byline.replace(/^by\s+/i, '').split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
   const authors = a.people.length
     ? a.people.map((p) => ({ '@type': 'Person', name: p.name, url: absolute(s.url, personPath(p)) }))
-    : a.agency
-      ? [{ '@type': 'Organization', name: a.agency.name, url: absolute(s.url, agencyPath(a.agency)) }]
-      : a.byline ? [{ '@type': 'Person', name: a.byline.replace(/^by\s+/i, '') }] : [];
+    : bylineNames.length ? bylineNames.map((name) => ({ '@type': 'Person', name })) : agency ? [agency] : [];
   const article = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -126,7 +126,8 @@ function jsonLd(a: Article, trail: SectionTrail, canonical: string, description:
     ...(images.length ? { image: images } : {}),
     ...(authors.length ? { author: authors } : {}),
     ...(a.datelinePlace ? { dateline: a.datelinePlace } : {}),
-    ...(a.leadImage?.credit ? { copyrightHolder: { '@type': 'Organization', name: a.agency?.name ?? a.leadImage.credit } } : {}),
+    ...(agency && authors[0] !== agency ? { sourceOrganization: agency } : {}),
+    ...(agency ? { copyrightHolder: { '@type': 'Organization', name: agency.name } } : {}),
     ...(a.corrections.length ? {
       correction: a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.createdAt.toISOString() })),
     } : {}),

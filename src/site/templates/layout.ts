@@ -24,16 +24,15 @@ export interface LayoutInput {
   settings: SiteSettings;
   nav: Section[];
   head: HeadMeta;
-  /** The current top-level section, marked in the menu. */
-  activeSection?: string;
+  /** Which menu entry to mark: the home page, or a top-level section (the page itself, or an ancestor). */
+  current?: { home: true } | { section: string; exact: boolean };
   main: SafeHtml;
-  language?: string;
 }
 
 export function layout(p: LayoutInput): SafeHtml {
   const s = p.settings;
   return html`<!doctype html>
-<html lang="${p.language ?? s.language}">
+<html lang="${s.language}">
 <head>
 ${head(p.head, s)}
 </head>
@@ -47,8 +46,8 @@ ${head(p.head, s)}
 </div>
 <nav class="sections" aria-label="Sections">
 <ul class="wrap" role="list">
-<li><a href="/"${p.activeSection === undefined ? html` aria-current="page"` : ''}>Home</a></li>
-${p.nav.map((sec) => html`<li><a href="${sectionPath(sec)}"${p.activeSection === sec.slug ? html` aria-current="page"` : ''}>${sec.name}</a></li>`)}
+<li><a href="/"${p.current && 'home' in p.current ? html` aria-current="page"` : ''}>Home</a></li>
+${p.nav.map((sec) => html`<li><a href="${sectionPath(sec)}"${currentMark(p.current, sec.slug)}>${sec.name}</a></li>`)}
 </ul>
 </nav>
 </header>
@@ -63,6 +62,11 @@ ${p.main}
 </footer>
 </body>
 </html>`;
+}
+
+function currentMark(current: LayoutInput['current'], slug: string): SafeHtml | '' {
+  if (!current || 'home' in current || current.section !== slug) return '';
+  return current.exact ? html` aria-current="page"` : html` aria-current="true"`;
 }
 
 function head(m: HeadMeta, s: SiteSettings): SafeHtml {

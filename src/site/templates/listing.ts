@@ -51,6 +51,7 @@ export function homePage(p: ListingInput): SafeHtml {
     settings: s,
     nav: p.nav,
     head,
+    current: { home: true },
     main: html`<h1 class="visually-hidden">${s.name}: latest news</h1>
 ${lead ? leadStory(lead, s) : ''}
 <section class="latest" aria-labelledby="latest-heading">
@@ -91,7 +92,7 @@ export function collectionPage(p: CollectionPageInput): SafeHtml {
   return layout({
     settings: s,
     nav: p.nav,
-    activeSection: p.activeSection,
+    current: p.activeSection ? { section: p.activeSection, exact: (p.trail?.length ?? 0) === 1 } : undefined,
     head: listingHead(p, p.title, description),
     main: html`<header class="collection-head">
 ${p.trail && p.trail.length > 1 ? html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol role="list"><li><a href="/">Home</a></li>${

@@ -86,16 +86,21 @@ export class KyselyContentRepository extends NewsroomQueries implements ContentR
 
   async articleIdByUri(uri: string) {
     const row = await this.db.selectFrom('articles')
-      .select(['id', 'version_created_at', 'slug', 'first_published_at', 'status'])
+      .select(['id', 'version', 'version_created_at', 'slug', 'first_published_at', 'status'])
       .where('uri', '=', uri).executeTakeFirst();
     if (!row) return null;
     return {
       id: row.id,
+      version: row.version,
       slug: row.slug,
       versionCreatedAt: toDate(row.version_created_at),
       firstPublishedAt: toDate(row.first_published_at),
       status: row.status as ArticleStatus,
     };
+  }
+
+  async imageKeyInUse(key: string): Promise<boolean> {
+    return (await this.db.selectFrom('images').select('id').where('key', '=', key).executeTakeFirst()) !== undefined;
   }
 
   async slugTaken(slug: string, exceptId?: number): Promise<boolean> {

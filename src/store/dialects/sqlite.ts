@@ -1,18 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect, type Dialect } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Dialect, type Driver, type SqliteDialectConfig } from 'kysely';
+
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN defers
+ * it to the first write, and a transaction that read first then fails at once with SQLITE_BUSY
+ * when another process wrote meanwhile; an immediate one waits its turn (busy_timeout) instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
 
 /**
  * SQLite through better-sqlite3: WAL so the site keeps reading while the CLI or an import
- * writes, a busy timeout so a second process waits instead of failing, foreign keys on.
+ * writes, a busy timeout so a second writer waits instead of failing, foreign keys on.
  */
 export function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
+  database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
-  return new SqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database });
 }

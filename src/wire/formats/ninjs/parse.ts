@@ -53,6 +53,7 @@ function toWireItem(item: NinjsItem, baseDir: string): WireItem {
   const type = item.type ?? 'text';
   return {
     format: 'ninjs-1',
+    sourceDir: baseDir,
     uri: item.uri.trim(),
     version: item.version === undefined ? null : String(item.version),
     type: type === 'component' ? 'other' : type,
@@ -163,8 +164,13 @@ function pickRendition(item: NinjsAssociation): { href: string; mimetype?: strin
  */
 function resolveHref(href: string, baseDir: string, where: string): string {
   if (/^https?:\/\//i.test(href)) return href;
-  const local = href.startsWith('file:') ? fileURLToPath(href) : href;
-  const full = path.resolve(baseDir, decodeURI(local));
+  let local: string;
+  try {
+    local = href.startsWith('file:') ? fileURLToPath(href) : decodeURI(href);
+  } catch {
+    throw invalid(`${where}: rendition href "${href}" is not a valid file reference`);
+  }
+  const full = path.resolve(baseDir, local);
   const root = path.resolve(baseDir) + path.sep;
   if (!full.startsWith(root)) throw invalid(`${where}: rendition href "${href}" points outside the item's folder`);
   return full;

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * NINJS 1.x, as far as Dateline reads it. Unknown properties pass through (agencies add their
  * own); the ones we read must have the types the IPTC schema gives them.
  */
-const dateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date-time such as 2019-04-30T08:00:00Z');
+/** RFC 3339 with a zone: "2019-04-30T08:00:00Z". Zone-less or impossible dates are refused. */
+const dateTime = z.iso.datetime({ offset: true, local: false, message: 'must be a date-time with a zone, such as 2019-04-30T08:00:00Z' });
 
 const concept = z.looseObject({
   name: z.string().optional(),
