@@ -9,7 +9,9 @@ export interface TestSite {
   dateline: Dateline;
   /** Base URL once `listen()` ran, e.g. http://127.0.0.1:41234 */
   url: string;
-  cli(args: string[]): ReturnType<typeof dateline>;
+  cli(args: string[], input?: string): ReturnType<typeof dateline>;
+  /** Adds a newsroom account through the CLI; the password is "correct horse battery". */
+  addUser(email: string, role: 'contributor' | 'editor' | 'admin', name?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,17 +19,25 @@ export interface TestSite {
  * A site on a fresh SQLite data folder, served over real HTTP on 127.0.0.1. `sections` are added
  * through the CLI first (the demo newsroom is not loaded unless asked for).
  */
-export async function startSite(label: string, opts: { sections?: string[]; demo?: boolean } = {}): Promise<TestSite> {
+export const password = 'correct horse battery';
+
+export async function startSite(
+  label: string,
+  opts: { sections?: string[]; demo?: boolean; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<TestSite> {
   const dataDir = tempDataDir(label);
-  const env = { DATELINE_DATA: dataDir, SITE_URL: 'https://news.example.test', SITE_NAME: 'Dateline Test' };
-  const cli = (args: string[]) => dateline(args, env);
+  const env = { DATELINE_DATA: dataDir, SITE_URL: 'https://news.example.test', SITE_NAME: 'Dateline Test', ...opts.env };
+  const cli = (args: string[], input?: string) => dateline(args, env, input);
   await mustSucceed(cli(['migrate']));
   if (opts.demo) await mustSucceed(cli(['demo']));
   for (const name of opts.sections ?? []) await mustSucceed(cli(['section', 'add', '--name', name]));
   const config = loadConfig({ ...env, LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await build(config, { logger: false });
+  const app = await build(config, { logger: false, now: opts.now });
   const url = await app.app.listen({ port: 0, host: '127.0.0.1' });
-  return { config, dataDir, dateline: app, url, cli, close: () => app.close() };
+  const addUser = async (email: string, role: string, name?: string) => {
+    await mustSucceed(cli(['user', 'add', '--email', email, '--role', role, '--password-stdin', ...(name ? ['--name', name] : [])], `${password}\n`));
+  };
+  return { config, dataDir, dateline: app, url, cli, addUser, close: () => app.close() };
 }
 
 async function mustSucceed(run: ReturnType<typeof dateline>): Promise<void> {
