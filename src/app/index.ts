@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
-import { newsroomApi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
+import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
 import { assetVersion, sitePlugin, siteSettings } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
 
@@ -67,6 +67,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   });
   const deps = { store, media, auth, settings, now };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
+  await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
   await app.register(sitePlugin, { site: { content: store.content, settings }, mediaDir: config.mediaDir });
 
   const scheduler = options.worker === false ? null

@@ -1,5 +1,7 @@
-export { sitePlugin, assetVersion, assetsDir, type SitePluginOptions } from './plugin.js';
+export { sitePlugin, assetVersion, assetsDir, clientDir, type SitePluginOptions } from './plugin.js';
 export { siteSettings, type SiteContext, type SiteSettings } from './settings.js';
 export { articlePath } from './urls.js';
 export { renderBody } from './render-body.js';
 export { escapeHtml, html, safeUrl, type SafeHtml } from './html.js';
+export { articlePage } from './templates/article.js';
+export { sendPage } from './routes/send.js';

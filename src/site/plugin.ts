@@ -16,10 +16,19 @@ import { errorPage } from './templates/error-page.js';
 /** Folder of the site's static files (the same relative place from src/ and dist/). */
 export const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/site/assets');
 
-/** A short hash of the stylesheet, so browsers may cache assets forever and still get changes. */
+/** The newsroom's built browser code (vite build), beside dist/ whether we run from src or dist. */
+export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
+
+/** A short hash of the static files, so browsers may cache them forever and still get changes. */
 export function assetVersion(): string {
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(assetsDir).sort()) hash.update(fs.readFileSync(path.join(assetsDir, file)));
+  for (const dir of [assetsDir, clientDir]) {
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, file);
+      if (fs.statSync(full).isFile()) hash.update(fs.readFileSync(full));
+    }
+  }
   return hash.digest('hex').slice(0, 10);
 }
 

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The CLI tests run the real `dateline` binary, which runs the compiled code: build it first. */
+/** The CLI tests run the real `dateline` binary and the browser runs the newsroom client: build both first. */
 export default function setup(): void {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = (script: string, args: string[]) => execFileSync(process.execPath, [path.join(root, 'node_modules', script), ...args], { cwd: root, stdio: 'inherit' });
+  run('typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+  run('vite/bin/vite.js', ['build', '--logLevel', 'warn']);
 }

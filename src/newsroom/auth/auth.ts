@@ -66,10 +66,10 @@ export function createAuth(deps: AuthDeps) {
   }
 
   /** The CSRF rule: a state-changing request that rides on a cookie must echo its session's token. */
-  function checkCsrf(req: FastifyRequest, id: Identity): void {
+  function checkCsrf(req: FastifyRequest, id: Identity, fromElsewhere?: string): void {
     if (id.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
     const body = req.body as Record<string, unknown> | undefined;
-    const sent = req.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
+    const sent = req.headers['x-csrf-token'] ?? fromElsewhere ?? (body && typeof body === 'object' ? body._csrf : undefined);
     const a = Buffer.from(typeof sent === 'string' ? sent : '');
     const b = Buffer.from(id.csrfToken ?? '');
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DatelineError('CSRF');

@@ -14,6 +14,8 @@ export interface ArticlePageInput {
   more: ArticleSummary[];
   nav: Section[];
   settings: SiteSettings;
+  /** A newsroom preview: marked as such and never indexed. */
+  preview?: boolean;
 }
 
 /** An update shows only when it is a real one: a minute or more after first publication. */
@@ -43,8 +45,9 @@ export function articlePage(p: ArticlePageInput): SafeHtml {
         ...a.topics.map((t): [string, string] => ['article:tag', t.name]),
       ],
       jsonLd: jsonLd(a, p.trail, canonical, description, s),
+      noindex: p.preview,
     },
-    main: html`<article class="story"${a.language !== s.language ? html` lang="${a.language}"` : ''}>
+    main: html`${p.preview ? html`<p class="preview-banner" role="status">Preview: this is how readers will see the story. It is ${a.status.replace('_', ' ')}, not public.</p>` : ''}<article class="story"${a.language !== s.language ? html` lang="${a.language}"` : ''}>
 ${breadcrumb(p.trail)}
 <header class="story-head">
 <h1>${a.headline}</h1>

@@ -1,0 +1,153 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasRole, isRole } from '../../accounts/index.js';
+import { isDatelineError, DatelineError } from '../../shared/index.js';
+import { html, sendPage } from '../../site/index.js';
+import type { Identity } from '../auth/auth.js';
+import type { NewsroomDeps } from '../context.js';
+import { editImageText, maxUploadBytes, uploadImage } from '../media.js';
+import { readUpload } from '../api/routes/images.js';
+import { changeRole } from '../users.js';
+import { articleUiRoutes } from './articles.js';
+import { field, type FormBody } from './forms.js';
+import { shell } from './layout.js';
+import { auditPage, mediaPage, signInPage, storyListPage, usersPage } from './pages/simple.js';
+
+export interface Flash {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+/** `?saved=...` style one-line notices after a redirect. */
+export function flashFrom(query: unknown): Flash | null {
+  const q = query as Record<string, string | undefined>;
+  if (q.ok) return { kind: 'ok', text: q.ok.slice(0, 200) };
+  if (q.error) return { kind: 'error', text: q.error.slice(0, 300) };
+  return null;
+}
+
+export const withFlash = (path: string, kind: 'ok' | 'error', text: string) =>
+  `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(text)}`;
+
+/** Only same-site paths may be a `next` after signing in. */
+const safeNext = (next: string) => (/^\/newsroom(?:[/?#]|$)/.test(next) ? next : '/newsroom');
+
+/** The newsroom in the browser, under /newsroom. Every page checks the session on the server. */
+export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
+  await app.register(formbody, { bodyLimit: 3 * 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 20, fieldSize: 100_000 }, throwFileSizeLimit: true });
+  const { settings } = deps;
+
+  /** The signed-in person; without a session the browser is sent to sign in. */
+  const who = async (req: FastifyRequest): Promise<Identity> => {
+    const id = await deps.auth.identify(req);
+    if (!id) throw new DatelineError('UNAUTHENTICATED');
+    deps.auth.checkCsrf(req, id);
+    return id;
+  };
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get<{ Querystring: { next?: string } }>('/sign-in', async (req, reply) =>
+    sendPage(reply, signInPage(settings, safeNext(req.query.next ?? '/newsroom'), null)));
+
+  app.post('/sign-in', async (req, reply) => {
+    const body = req.body as FormBody;
+    const email = field(body, 'email');
+    const next = safeNext(field(body, 'next'));
+    try {
+      await deps.auth.signIn(req, reply, email, field(body, 'password'));
+      return reply.redirect(next, 303);
+    } catch (e) {
+      if (!isDatelineError(e) || (e.status !== 401 && e.status !== 429)) throw e;
+      return sendPage(reply, signInPage(settings, next, e.message, email), e.status);
+    }
+  });
+
+  app.post('/sign-out', async (req, reply) => {
+    await who(req);
+    await deps.auth.signOut(req, reply);
+    return reply.redirect('/newsroom/sign-in', 303);
+  });
+
+  app.get<{ Querystring: { status?: string; q?: string; page?: string } }>('/', async (req, reply) => {
+    const me = await who(req);
+    const status = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'].includes(req.query.status ?? '') ? req.query.status! : '';
+    const page = await deps.store.content.newsroomArticles({
+      page: Math.max(1, Number(req.query.page) || 1), pageSize: 50, status: (status || undefined) as never, text: req.query.q || undefined,
+      createdBy: hasRole(me.actor, 'editor') ? undefined : me.actor.user.id,
+    });
+    return sendPage(reply, storyListPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, status, q: req.query.q ?? '', flash: flashFrom(req.query) }));
+  });
+
+  articleUiRoutes(app, deps, who);
+
+  app.get<{ Querystring: { q?: string } }>('/media', async (req, reply) => {
+    const me = await who(req);
+    const page = await deps.store.content.images({ page: 1, pageSize: 60, text: req.query.q || undefined });
+    return sendPage(reply, mediaPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, q: req.query.q ?? '', flash: flashFrom(req.query) }));
+  });
+
+  app.post<{ Querystring: { _csrf?: string } }>('/media', async (req, reply) => {
+    const id = await deps.auth.identify(req);
+    if (!id) throw new DatelineError('UNAUTHENTICATED');
+    // A multipart form carries its CSRF token in the address: the body is a file stream.
+    deps.auth.checkCsrf(req, id, req.query._csrf ?? '');
+    const { bytes, fields } = await readUpload(req);
+    const image = await uploadImage(deps, id.actor, bytes, { alt: fields.alt ?? '', caption: fields.caption ?? '', credit: fields.credit ?? '' });
+    return reply.redirect(withFlash('/newsroom/media', 'ok', `Uploaded picture #${image.id}`), 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/media/:id', async (req, reply) => {
+    const me = await who(req);
+    const body = req.body as FormBody;
+    const image = await editImageText(deps, me.actor, Number(req.params.id), { alt: field(body, 'alt'), caption: field(body, 'caption'), credit: field(body, 'credit') });
+    return reply.redirect(withFlash('/newsroom/media', 'ok', `Saved picture #${image.id}`), 303);
+  });
+
+  const admin = async (req: FastifyRequest) => {
+    const me = await who(req);
+    if (!hasRole(me.actor, 'admin')) throw new DatelineError('FORBIDDEN', 'only an admin may see this');
+    return me;
+  };
+
+  app.get('/users', async (req, reply) => {
+    const me = await admin(req);
+    return sendPage(reply, usersPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', users: await deps.store.accounts.users(), flash: flashFrom(req.query) }));
+  });
+
+  app.post<{ Params: { id: string } }>('/users/:id/role', async (req, reply) => {
+    const me = await admin(req);
+    const role = field(req.body as FormBody, 'role');
+    if (!isRole(role)) throw new DatelineError('INVALID_INPUT', 'unknown role', { field: 'role' });
+    const user = await changeRole(deps, me.actor, Number(req.params.id), role);
+    return reply.redirect(withFlash('/newsroom/users', 'ok', `${user.email} is now ${user.role}`), 303);
+  });
+
+  app.get<{ Querystring: { page?: string; action?: string } }>('/audit', async (req, reply) => {
+    const me = await admin(req);
+    const page = await deps.store.audit.list({ page: Math.max(1, Number(req.query.page) || 1), pageSize: 200, action: req.query.action || undefined });
+    return sendPage(reply, auditPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, action: req.query.action ?? '' }));
+  });
+
+  app.setNotFoundHandler(async (_req, reply) => errorPage(reply, deps, 404, 'There is no such newsroom page.'));
+  app.setErrorHandler(async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (isDatelineError(err) && err.status === 401) {
+      return reply.redirect(`/newsroom/sign-in?next=${encodeURIComponent(req.method === 'GET' ? req.url : '/newsroom')}`, 303);
+    }
+    const status = isDatelineError(err) ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'newsroom page failed');
+    return errorPage(reply, deps, status, status >= 500 ? 'Something went wrong on our side.' : err.message);
+  });
+}
+
+async function errorPage(reply: FastifyReply, deps: NewsroomDeps, status: number, message: string) {
+  return sendPage(reply, shell({
+    settings: deps.settings, title: `Error ${status}`, user: null, csrf: null,
+    main: html`<h1>${status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'That did not work'}</h1>
+<p>${message}</p><p><a href="/newsroom">Back to the stories</a></p>`,
+  }), status);
+}

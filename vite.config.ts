@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+/** The newsroom's browser code: one ES module per page script, fixed names (cache-busted by ?v=). */
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: { editor: 'src/newsroom/client/editor.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+    },
+  },
+});
