@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desktop, launchBrowser, phone } from './support/browser.js';
 import { seedNinjs } from './support/paths.js';
+import { signIn } from './support/http.js';
 import { startSite, type TestSite } from './support/site.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -29,13 +30,26 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
     await site?.close();
   });
 
+  const newsroomPages = [
+    ['newsroom sign-in', '/newsroom/sign-in'], ['newsroom stories', '/newsroom'], ['newsroom editor', '/newsroom/articles/1'],
+    ['newsroom new story', '/newsroom/articles/new'], ['newsroom media', '/newsroom/media'], ['newsroom revisions', '/newsroom/articles/1/revisions'],
+    ['newsroom users', '/newsroom/users'], ['newsroom audit log', '/newsroom/audit'],
+  ] as const;
+
   for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {
-    for (const [name, path] of pages) {
+    for (const [name, path] of [...pages, ...newsroomPages]) {
       it(`on the ${name} page (${deviceName})`, async () => {
         // The site's CSP forbids injected scripts, as it should; the audit needs one.
         const context = await browser.newContext({ ...device, bypassCSP: true });
+        if (name.startsWith('newsroom') && !name.endsWith('sign-in')) {
+          await site.addUser(`admin-${deviceName}-${name.replace(/\W/g, '')}@example.org`, 'admin').catch(() => {});
+          const me = await signIn(site, `admin-${deviceName}-${name.replace(/\W/g, '')}@example.org`);
+          const [k, v] = me.cookie.split('=') as [string, string];
+          await context.addCookies([{ name: k, value: v, url: site.url }]);
+        }
         const page = await context.newPage();
         await page.goto(site.url + path);
+        if (name === 'newsroom editor') await page.waitForSelector('.ProseMirror');
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

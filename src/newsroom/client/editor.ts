@@ -27,7 +27,6 @@ function toolbarButton(label: string, title: string, run: (e: Editor) => void, a
   b.type = 'button';
   b.textContent = label;
   b.title = title;
-  b.setAttribute('aria-label', title);
   return { b, run, active };
 }
 

@@ -9,7 +9,7 @@ export function revisionListPage(p: { settings: SiteSettings; user: User; csrf: 
     settings: p.settings, user: p.user, csrf: p.csrf, title: `Revisions: ${p.article.headline}`,
     main: html`<h1>Revisions</h1>
 <p><a href="/newsroom/articles/${String(p.article.id)}">← Back to “${p.article.headline}”</a></p>
-<table class="nr-table"><thead><tr><th scope="col">Saved (UTC)</th><th scope="col">By</th><th scope="col">From</th><th scope="col">What changed</th><th scope="col"></th></tr></thead>
+<table class="nr-table"><thead><tr><th scope="col">Saved (UTC)</th><th scope="col">By</th><th scope="col">From</th><th scope="col">What changed</th><th scope="col"><span class="nr-visually-hidden">Compare</span></th></tr></thead>
 <tbody>${p.revisions.map((r, i) => html`<tr>
 <td><time datetime="${r.createdAt.toISOString()}">${r.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</time></td>
 <td>${r.by}</td><td>${r.source}</td><td>${i === p.revisions.length - 1 ? 'first version' : r.changed.join(', ')}</td>
