@@ -27,6 +27,10 @@ export const serveCommand: CliCommand = {
     const dateline = await build(ws.config, { store: ws.store });
     const address = await dateline.app.listen({ port: ws.config.port, host: ws.config.host });
     io.out(`Dateline is serving ${ws.config.siteName} at ${address} (data: ${ws.config.dataDir})`);
+    io.out(`The newsroom is at ${address}/newsroom`);
+    if ((await ws.store.accounts.countUsers()) === 0) {
+      io.out('No newsroom accounts yet: add one with `npx dateline user add --email you@example.org --role admin`');
+    }
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
