@@ -33,7 +33,7 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
   const newsroomPages = [
     ['newsroom sign-in', '/newsroom/sign-in'], ['newsroom stories', '/newsroom'], ['newsroom editor', '/newsroom/articles/1'],
     ['newsroom new story', '/newsroom/articles/new'], ['newsroom media', '/newsroom/media'], ['newsroom revisions', '/newsroom/articles/1/revisions'],
-    ['newsroom users', '/newsroom/users'], ['newsroom audit log', '/newsroom/audit'],
+    ['newsroom users', '/newsroom/users'], ['newsroom audit log', '/newsroom/audit'], ['newsroom sections and topics', '/newsroom/taxonomy'],
   ] as const;
 
   for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {

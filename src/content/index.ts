@@ -13,3 +13,4 @@ export { restoreRevision } from './commands/restore-revision.js';
 export { persistArticle } from './commands/persist-article.js';
 export { mayEdit, mayMove, allowedMoves } from './policies.js';
 export { snapshotOf, changedFields } from './revisions.js';
+export { addSection, editSection, renameTopic, mergeTopic } from './commands/taxonomy.js';

@@ -135,6 +135,13 @@ export interface ContentWriter {
   appendAudit(entry: AuditEntry, now: Date): Promise<void>;
   /** Topic names containing `text`, for autocomplete. */
   topicNames(text: string, limit: number): Promise<string[]>;
+  /** Every topic with how many stories carry it, by name. */
+  topicsWithCounts(): Promise<(Topic & { stories: number })[]>;
+  topicById(id: number): Promise<Topic | null>;
+  renameTopic(id: number, name: string): Promise<void>;
+  /** Moves every story from one topic to another, then deletes the first. */
+  mergeTopic(fromId: number, intoId: number): Promise<void>;
+  updateSection(id: number, fields: { name: string; description: string; position: number }): Promise<void>;
 }
 
 export interface ContentRepository extends SiteContent, ContentWriter {}

@@ -45,3 +45,15 @@ export const imageText = z.object({
 export const roleChange = z.object({ role: z.enum(['contributor', 'editor', 'admin']) });
 
 export type ArticleCreate = z.infer<typeof articleCreate>;
+
+export const sectionCreate = z.object({
+  name: z.string().min(1).max(80),
+  slug: z.string().max(80).optional(),
+  parent: z.string().max(80).nullable().optional(),
+  description: z.string().max(500).optional(),
+  position: z.number().int().optional(),
+});
+
+export const sectionPatch = sectionCreate.pick({ name: true, description: true, position: true }).partial();
+export const topicPatch = z.object({ name: z.string().min(1).max(120) });
+export const topicMerge = z.object({ into: z.number().int().positive() });

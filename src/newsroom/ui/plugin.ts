@@ -8,7 +8,10 @@ import type { Identity } from '../auth/auth.js';
 import type { NewsroomDeps } from '../context.js';
 import { editImageText, maxUploadBytes, uploadImage } from '../media.js';
 import { readUpload } from '../api/routes/images.js';
+import { addSection, editSection, mergeTopic, renameTopic } from '../../content/index.js';
+import { commandContext } from '../context.js';
 import { changeRole } from '../users.js';
+import { taxonomyPage } from './pages/taxonomy.js';
 import { articleUiRoutes } from './articles.js';
 import { field, type FormBody } from './forms.js';
 import { shell } from './layout.js';
@@ -106,6 +109,62 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     const body = req.body as FormBody;
     const image = await editImageText(deps, me.actor, Number(req.params.id), { alt: field(body, 'alt'), caption: field(body, 'caption'), credit: field(body, 'credit') });
     return reply.redirect(withFlash('/newsroom/media', 'ok', `Saved picture #${image.id}`), 303);
+  });
+
+  const ctx = commandContext(deps);
+  const editors = async (req: FastifyRequest) => {
+    const me = await who(req);
+    if (!hasRole(me.actor, 'editor')) throw new DatelineError('FORBIDDEN', 'only an editor may manage sections and topics');
+    return me;
+  };
+  const back = (reply: FastifyReply, kind: 'ok' | 'error', text: string) => reply.redirect(withFlash('/newsroom/taxonomy', kind, text), 303);
+  const orBack = async (reply: FastifyReply, run: () => Promise<string>) => {
+    try {
+      return back(reply, 'ok', await run());
+    } catch (e) {
+      if (!isDatelineError(e) || e.status === 401 || e.status === 403) throw e;
+      return back(reply, 'error', e.message);
+    }
+  };
+
+  app.get('/taxonomy', async (req, reply) => {
+    const me = await editors(req);
+    const [sections, topics] = await Promise.all([deps.store.content.sections(), deps.store.content.topicsWithCounts()]);
+    return sendPage(reply, taxonomyPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', sections, topics, flash: flashFrom(req.query) }));
+  });
+
+  app.post('/sections', async (req, reply) => {
+    const me = await editors(req);
+    const b = req.body as FormBody;
+    return orBack(reply, async () => {
+      const s = await addSection(ctx, me.actor, { name: field(b, 'name'), slug: field(b, 'slug') || undefined, parentSlug: field(b, 'parent') || null, description: field(b, 'description') });
+      return `Added ${s.name}`;
+    });
+  });
+
+  app.post<{ Params: { slug: string } }>('/sections/:slug', async (req, reply) => {
+    const me = await editors(req);
+    const b = req.body as FormBody;
+    return orBack(reply, async () => {
+      const s = await editSection(ctx, me.actor, req.params.slug, { name: field(b, 'name'), description: field(b, 'description'), position: Number(field(b, 'position') || 0) });
+      return `Saved ${s.name}`;
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/topics/:id', async (req, reply) => {
+    const me = await editors(req);
+    return orBack(reply, async () => {
+      await renameTopic(ctx, me.actor, Number(req.params.id), field(req.body as FormBody, 'name'));
+      return 'Topic renamed';
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/topics/:id/merge', async (req, reply) => {
+    const me = await editors(req);
+    return orBack(reply, async () => {
+      await mergeTopic(ctx, me.actor, Number(req.params.id), Number(field(req.body as FormBody, 'into')));
+      return 'Topics merged';
+    });
   });
 
   const admin = async (req: FastifyRequest) => {

@@ -122,6 +122,33 @@ export class NewsroomQueries extends SiteReads {
     return (await q.orderBy('name').limit(limit).execute()).map((r) => r.name);
   }
 
+  async topicsWithCounts() {
+    const rows = await this.db.selectFrom('topics as t').leftJoin('article_topics as at', 'at.topic_id', 't.id')
+      .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.count<number>('at.article_id').as('stories')])
+      .groupBy(['t.id', 't.slug', 't.name']).orderBy('t.name').execute();
+    return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, stories: Number(r.stories) }));
+  }
+
+  async topicById(id: number) {
+    return (await this.db.selectFrom('topics').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async renameTopic(id: number, name: string): Promise<void> {
+    await this.db.updateTable('topics').set({ name }).where('id', '=', id).execute();
+  }
+
+  async mergeTopic(fromId: number, intoId: number): Promise<void> {
+    const already = this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', intoId);
+    await this.db.updateTable('article_topics').set({ topic_id: intoId })
+      .where('topic_id', '=', fromId).where('article_id', 'not in', already).execute();
+    await this.db.deleteFrom('article_topics').where('topic_id', '=', fromId).execute();
+    await this.db.deleteFrom('topics').where('id', '=', fromId).execute();
+  }
+
+  async updateSection(id: number, fields: { name: string; description: string; position: number }): Promise<void> {
+    await this.db.updateTable('sections').set(fields).where('id', '=', id).execute();
+  }
+
   appendAudit(entry: AuditEntry, now: Date): Promise<void> {
     return new KyselyAuditLog(this.db).append(entry, now);
   }

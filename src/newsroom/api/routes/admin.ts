@@ -4,7 +4,9 @@ import { DatelineError } from '../../../shared/index.js';
 import type { Identity } from '../../auth/auth.js';
 import type { NewsroomDeps } from '../../context.js';
 import { changeRole } from '../../users.js';
-import { roleChange } from '../schemas.js';
+import { addSection, editSection, mergeTopic, renameTopic } from '../../../content/index.js';
+import { commandContext } from '../../context.js';
+import { roleChange, sectionCreate, sectionPatch, topicMerge, topicPatch } from '../schemas.js';
 import { idParam, parseBody } from '../validate.js';
 
 /** Look-ups every signed-in user needs, and the admin's users and audit log. */
@@ -18,6 +20,36 @@ export function adminRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
   app.get('/sections', async (req) => {
     await who(req);
     return (await deps.store.content.sections()).map((s) => ({ slug: s.slug, name: s.name, parentId: s.parentId, id: s.id }));
+  });
+
+  const ctx = commandContext(deps);
+  const sectionJson = (s: { id: number; slug: string; name: string; description: string; parentId: number | null; position: number }) =>
+    ({ id: s.id, slug: s.slug, name: s.name, description: s.description, parentId: s.parentId, position: s.position });
+
+  app.post('/sections', async (req, reply) => {
+    const me = await who(req);
+    const b = parseBody(sectionCreate, req.body);
+    const s = await addSection(ctx, me.actor, { name: b.name, slug: b.slug || undefined, parentSlug: b.parent ?? null, description: b.description, position: b.position });
+    return reply.code(201).send(sectionJson(s));
+  });
+
+  app.patch<{ Params: { slug: string } }>('/sections/:slug', async (req) => {
+    const me = await who(req);
+    return sectionJson(await editSection(ctx, me.actor, req.params.slug, parseBody(sectionPatch, req.body)));
+  });
+
+  app.patch<{ Params: { id: string } }>('/topics/:id', async (req) => {
+    const me = await who(req);
+    const id = idParam(req.params.id, 'topic');
+    await renameTopic(ctx, me.actor, id, parseBody(topicPatch, req.body).name);
+    return deps.store.content.topicById(id);
+  });
+
+  app.post<{ Params: { id: string } }>('/topics/:id/merge', async (req) => {
+    const me = await who(req);
+    const { into } = parseBody(topicMerge, req.body);
+    await mergeTopic(ctx, me.actor, idParam(req.params.id, 'topic'), into);
+    return deps.store.content.topicById(into);
   });
 
   app.get<{ Querystring: { q?: string } }>('/topics', async (req) => {
