@@ -29,8 +29,8 @@ describe('the newsroom in the browser checks the session and role on the server'
 
   it('sends a visitor without a session to sign in, from every page and form', async () => {
     const routes: [string, string][] = [
-      ['GET', '/newsroom'], ['GET', '/newsroom/articles/new'], ['POST', '/newsroom/articles'], ['GET', `/newsroom/articles/${ritaStory}`],
-      ['POST', `/newsroom/articles/${ritaStory}`], ['POST', `/newsroom/articles/${ritaStory}/status`], ['POST', `/newsroom/articles/${ritaStory}/corrections`],
+      ['GET', '/newsroom'], ['GET', '/newsroom/articles/new'], ['GET', `/newsroom/articles/${ritaStory}`],
+      ['POST', `/newsroom/articles/${ritaStory}/status`], ['POST', `/newsroom/articles/${ritaStory}/corrections`],
       ['GET', `/newsroom/articles/${ritaStory}/preview`], ['GET', `/newsroom/articles/${ritaStory}/revisions`], ['GET', `/newsroom/articles/${ritaStory}/revisions/1`],
       ['POST', `/newsroom/articles/${ritaStory}/revisions/1/restore`], ['GET', '/newsroom/media'], ['POST', '/newsroom/media/1'],
       ['GET', '/newsroom/users'], ['POST', '/newsroom/users/1/role'], ['GET', '/newsroom/audit'], ['POST', '/newsroom/sign-out'],
@@ -40,6 +40,14 @@ describe('the newsroom in the browser checks the session and role on the server'
       expect(r.status, `${method} ${path}`).toBe(303);
       expect(r.headers.get('location'), `${method} ${path}`).toMatch(/^\/newsroom\/sign-in\?next=/);
     }
+    // A story saved after the session ended is not lost: the typed text comes back to copy.
+    for (const path of ['/newsroom/articles', `/newsroom/articles/${ritaStory}`]) {
+      const r = await page(null, 'POST', path, { headline: 'Typed while signed out', bodyHtml: '<p>Precious words</p>', section: 'global' });
+      expect(r.status, path).toBe(401);
+      const html = await r.text();
+      expect(html).toContain('Your story was not saved');
+      expect(html).toContain('&lt;p&gt;Precious words&lt;/p&gt;');
+    }
     const media = await fetch(`${site.url}/newsroom/media`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--\r\n' });
     expect(media.status).toBe(303);
   });
@@ -48,6 +56,8 @@ describe('the newsroom in the browser checks the session and role on the server'
     const r = await page(rita, 'POST', `/newsroom/articles/${ritaStory}`, { headline: 'Forged', section: 'global' });
     expect(r.status).toBe(403);
     expect(await r.text()).toContain('did not come from this site');
+    const status = await page(rita, 'POST', `/newsroom/articles/${ritaStory}/status`, { status: 'in_review' });
+    expect(status.status).toBe(403);
     expect((await rita.api('GET', `/articles/${ritaStory}`)).json.headline).toBe('Rita’s story');
   });
 
@@ -71,6 +81,15 @@ describe('the newsroom in the browser checks the session and role on the server'
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(await r.text()).toContain('noindex');
+  });
+
+  it('refuses a sign-in form posted from another site (login CSRF)', async () => {
+    const r = await fetch(`${site.url}/newsroom/sign-in`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: new URLSearchParams({ email: 'eda@example.org', password: 'correct horse battery' }).toString(),
+    });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('set-cookie')).toBeNull();
   });
 
   it('only follows a "next" address inside the newsroom after signing in', async () => {

@@ -33,7 +33,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const media = localMediaStorage(config.mediaDir);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Client addresses (sign-in limits, the audit log) come from X-Forwarded-For only via trusted proxies.
+    trustProxy: config.trustProxy,
     // Article slugs can be long; anything longer than this is not ours.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   });
@@ -53,6 +54,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
         upgradeInsecureRequests: null,
       },
     },
+    // Readers' clicks tell other sites where they came from (the site, not the page), as is usual.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // Pictures from the media folder may be embedded by syndication partners.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     strictTransportSecurity: config.siteUrl.startsWith('https:') ? undefined : false,

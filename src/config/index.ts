@@ -22,6 +22,7 @@ const schema = z.object({
   DATELINE_SECRET: z.string().min(32, 'DATELINE_SECRET must be at least 32 characters').optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  TRUST_PROXY: z.string().default('false'),
 });
 
 export interface Config {
@@ -44,6 +45,11 @@ export interface Config {
   readonly secret: string | undefined;
   readonly schedulerIntervalMs: number;
   readonly sessionHours: number;
+  /**
+   * Which proxies may set X-Forwarded-For: false (none, the default), true (any: only behind a
+   * proxy that overwrites the header), or a comma-separated list of addresses/CIDRs.
+   */
+  readonly trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {
@@ -85,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.DATELINE_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     sessionHours: e.SESSION_HOURS,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY.trim() ? false
+      : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
   });
 }
 

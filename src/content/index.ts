@@ -11,6 +11,7 @@ export { changeStatus, publishDue } from './commands/change-status.js';
 export { addCorrection } from './commands/corrections.js';
 export { restoreRevision } from './commands/restore-revision.js';
 export { persistArticle } from './commands/persist-article.js';
-export { mayEdit, mayMove, allowedMoves } from './policies.js';
+export { mayEdit, mayMove, allowedMoves, mayEditImageText } from './policies.js';
 export { snapshotOf, changedFields } from './revisions.js';
 export { addSection, editSection, renameTopic, mergeTopic } from './commands/taxonomy.js';
+export { setImageText } from './commands/image-text.js';

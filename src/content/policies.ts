@@ -35,3 +35,12 @@ export function mayMove(actor: Actor, a: { createdBy: number | null; status: Art
 
 export const allowedMoves = (actor: Actor, a: { createdBy: number | null; status: ArticleStatus }): ArticleStatus[] =>
   (Object.keys(moves[a.status]) as ArticleStatus[]).filter((to) => mayMove(actor, a, to).ok);
+
+/**
+ * Picture text (alt, caption, credit) is shared by every story using the picture: a contributor
+ * may change it only while no story they may not edit uses it.
+ */
+export function mayEditImageText(actor: Actor, usage: { createdBy: number | null; status: ArticleStatus }[]): boolean {
+  if (hasRole(actor, 'editor')) return true;
+  return usage.every((u) => mayEdit(actor, u));
+}

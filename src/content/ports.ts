@@ -124,17 +124,25 @@ export interface ContentWriter {
   revisions(articleId: number): Promise<Revision[]>;
   insertCorrection(c: { articleId: number; kind: Correction['kind']; text: string; userId: number | null }, now: Date): Promise<Correction>;
   setUpdatedAt(articleId: number, updatedAt: Date, now: Date): Promise<void>;
-  /** Moves the article to a new status only if it is still in one of `from`: true when it did. */
-  transition(articleId: number, from: ArticleStatus[], to: StatusChange, now: Date): Promise<boolean>;
+  /**
+   * Moves the article to a new status only if it is still in one of `from` (and, when given,
+   * still scheduled for `scheduledFor`): true when it did.
+   */
+  transition(articleId: number, from: ArticleStatus[], to: StatusChange, now: Date, scheduledFor?: Date): Promise<boolean>;
   /** Scheduled stories whose time has come. */
   dueScheduled(now: Date): Promise<number[]>;
   newsroomArticles(q: NewsroomQuery): Promise<Page<NewsroomSummary>>;
   imageById(id: number): Promise<Image | null>;
   images(q: PageRequest & { text?: string }): Promise<Page<Image>>;
   updateImageText(id: number, text: { alt: string; caption: string; credit: string }): Promise<void>;
+  /** The stories that use an image as their lead picture. */
+  imageUsage(id: number): Promise<{ articleId: number; createdBy: number | null; status: ArticleStatus }[]>;
   appendAudit(entry: AuditEntry, now: Date): Promise<void>;
-  /** Topic names containing `text`, for autocomplete. */
-  topicNames(text: string, limit: number): Promise<string[]>;
+  /**
+   * Topic names containing `text`, for autocomplete. With `visibleTo`, only topics of published
+   * stories or of that person's own stories (a contributor must not learn others' embargoed subjects).
+   */
+  topicNames(text: string, limit: number, visibleTo?: number): Promise<string[]>;
   /** Every topic with how many stories carry it, by name. */
   topicsWithCounts(): Promise<(Topic & { stories: number })[]>;
   topicById(id: number): Promise<Topic | null>;

@@ -1,5 +1,5 @@
-import { actorId, actorLabel, hasRole, type Actor } from '../accounts/index.js';
-import type { Image } from '../content/index.js';
+import { actorId, actorLabel, type Actor } from '../accounts/index.js';
+import { setImageText, type Image } from '../content/index.js';
 import { storeImage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
 import type { NewsroomDeps } from './context.js';
@@ -27,10 +27,10 @@ export async function uploadImage(
 export async function editImageText(
   deps: NewsroomDeps, actor: Actor, id: number, text: { alt?: string; caption?: string; credit?: string },
 ): Promise<Image> {
-  if (!hasRole(actor, 'contributor')) throw new DatelineError('FORBIDDEN');
-  const image = await deps.store.content.imageById(id);
-  if (!image) throw new DatelineError('NOT_FOUND', `no image with id ${id}`);
-  const next = { alt: text.alt ?? image.alt, caption: text.caption ?? image.caption, credit: text.credit ?? image.credit };
-  await deps.store.content.updateImageText(id, { alt: next.alt.trim(), caption: next.caption.trim(), credit: next.credit.trim() });
-  return (await deps.store.content.imageById(id))!;
+  return deps.store.content.transaction(async (repo) => {
+    const image = await repo.imageById(id);
+    if (!image) throw new DatelineError('NOT_FOUND', `no image with id ${id}`);
+    await setImageText(repo, actor, id, { alt: text.alt ?? image.alt, caption: text.caption ?? image.caption, credit: text.credit ?? image.credit }, deps.now());
+    return (await repo.imageById(id))!;
+  });
 }

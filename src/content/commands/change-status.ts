@@ -48,13 +48,14 @@ export async function publishDue(ctx: CommandContext, actor: Actor): Promise<num
   for (const id of await ctx.store.dueScheduled(now)) {
     const done = await ctx.store.transaction(async (repo) => {
       const a = await repo.articleById(id);
-      if (!a || a.status !== 'scheduled' || !a.scheduledAt) return false;
+      // Re-read inside the transaction: it may have been rescheduled or returned to draft meanwhile.
+      if (!a || a.status !== 'scheduled' || !a.scheduledAt || a.scheduledAt > now) return false;
       // The story goes out dated by its scheduled time, not by when this process noticed.
       const ok = await repo.transition(id, ['scheduled'], {
         status: 'published', scheduledAt: null,
         firstPublishedAt: a.publishedAt ?? a.scheduledAt,
         updatedAt: a.publishedAt ? a.scheduledAt : null,
-      }, now);
+      }, now, a.scheduledAt);
       if (ok) await audit(repo, actor, 'publish', a, now, { scheduledFor: a.scheduledAt.toISOString() });
       return ok;
     });

@@ -1,6 +1,7 @@
 import type { Actor } from '../../accounts/model.js';
 import { DatelineError, fail, slugify } from '../../shared/index.js';
 import type { Article, ArticleStatus, Doc } from '../model.js';
+import { setImageText } from './image-text.js';
 import { mayEdit } from '../policies.js';
 import type { ArticleFields, ContentRepository } from '../ports.js';
 import { persistArticle } from './persist-article.js';
@@ -19,8 +20,8 @@ export interface DraftInput {
   datelinePlace: string;
   language: string;
   leadImageId: number | null;
-  /** Alt text, caption and credit of the lead image, edited with the story. */
-  leadImageText?: { alt: string; caption: string; credit: string };
+  /** Alt text, caption and credit of the lead image, edited with the story (applied to that picture only). */
+  leadImageText?: { alt: string; caption: string; credit: string; forImageId: number };
   /** Editable until the story is first published. */
   slug?: string;
 }
@@ -72,9 +73,22 @@ async function fieldsFor(repo: ContentRepository, input: DraftInput, base: { sta
     agencyId: input.agency?.trim() ? (await repo.ensureAgency(input.agency.trim(), now)).id : null,
     leadImageId: input.leadImageId,
     firstPublishedAt: a?.publishedAt ?? null,
-    // A published story that is edited shows when it was last updated.
-    updatedAt: a?.publishedAt ? now : null,
+    // Moved to now by updateDraft only when something readers see changed.
+    updatedAt: a?.publishedAt ? a.updatedAt : null,
   };
+}
+
+/** The picture text typed with the story goes to the picture it was typed for, and only that one. */
+async function applyImageText(repo: ContentRepository, actor: Actor, input: DraftInput, now: Date): Promise<void> {
+  const t = input.leadImageText;
+  if (t && input.leadImageId !== null && t.forImageId === input.leadImageId) await setImageText(repo, actor, t.forImageId, t, now);
+}
+
+/** A story that is (or is about to be) public keeps alt text on its lead picture. */
+async function checkAlt(repo: ContentRepository, status: ArticleStatus, leadImageId: number | null): Promise<void> {
+  if (leadImageId === null || (status !== 'published' && status !== 'scheduled')) return;
+  const image = await repo.imageById(leadImageId);
+  if (image && !image.alt.trim()) throw fail('INVALID_INPUT', 'the lead image needs alt text while the story is public or scheduled', 'leadImage.alt');
 }
 
 export async function createDraft(ctx: CommandContext, actor: Actor, input: DraftInput, source = 'newsroom'): Promise<Article> {
@@ -83,20 +97,26 @@ export async function createDraft(ctx: CommandContext, actor: Actor, input: Draf
   return ctx.store.transaction(async (repo) => {
     const wanted = input.slug ?? (slugify(input.headline) || 'story');
     if (input.slug && (await repo.slugTaken(input.slug))) throw fail('CONFLICT', `the slug "${input.slug}" is taken`, 'slug');
-    if (input.leadImageText && input.leadImageId !== null) await repo.updateImageText(input.leadImageId, input.leadImageText);
+    await applyImageText(repo, actor, input, now);
     const fields = await fieldsFor(repo, input, { status: 'draft', slug: wanted, article: null }, now);
-    const id = await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now });
+    const { id } = await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now });
     return (await repo.articleById(id))!;
   });
 }
 
-export async function updateDraft(ctx: CommandContext, actor: Actor, id: number, patch: Partial<DraftInput>, source = 'newsroom'): Promise<Article> {
+export async function updateDraft(
+  ctx: CommandContext, actor: Actor, id: number, patch: Partial<DraftInput>, source = 'newsroom', baseModifiedAt?: Date,
+): Promise<Article> {
   validate(patch);
   const now = ctx.now();
   return ctx.store.transaction(async (repo) => {
     const article = await repo.articleById(id);
     if (!article) throw new DatelineError('NOT_FOUND', `no story with id ${id}`);
     if (!mayEdit(actor, article)) throw new DatelineError('FORBIDDEN', 'you may not edit this story');
+    // Saving over a newer version (another tab, another editor) would silently undo their work.
+    if (baseModifiedAt && baseModifiedAt.getTime() !== article.modifiedAt.getTime()) {
+      throw new DatelineError('CONFLICT', 'the story was changed elsewhere since you opened it; reload to see the changes (your text is kept here)', { field: 'baseModifiedAt' });
+    }
     const input: DraftInput = { ...draftOf(article), ...patch };
     let slug = article.slug;
     if (patch.slug !== undefined && patch.slug !== article.slug) {
@@ -104,9 +124,12 @@ export async function updateDraft(ctx: CommandContext, actor: Actor, id: number,
       if (await repo.slugTaken(patch.slug, id)) throw fail('CONFLICT', `the slug "${patch.slug}" is taken`, 'slug');
       slug = patch.slug;
     }
-    if (input.leadImageText && input.leadImageId !== null) await repo.updateImageText(input.leadImageId, input.leadImageText);
+    await applyImageText(repo, actor, input, now);
+    await checkAlt(repo, article.status, input.leadImageId);
     const fields = await fieldsFor(repo, input, { status: article.status, slug, article }, now);
-    await persistArticle(repo, { existingId: id, fields, topics: input.topics, people: input.people, actor, source, now });
+    const { changed } = await persistArticle(repo, { existingId: id, fields, topics: input.topics, people: input.people, actor, source, now });
+    // A published story that really changed shows when it was last updated (dateModified too).
+    if (article.publishedAt && article.status === 'published' && changed.length) await repo.setUpdatedAt(id, now, now);
     return (await repo.articleById(id))!;
   });
 }

@@ -18,7 +18,7 @@ export interface PersistArgs {
  * Writes an article and its topics and people, then keeps a revision of what changed.
  * Runs inside the caller's transaction; every save path (wire, newsroom, API) comes through here.
  */
-export async function persistArticle(repo: ContentRepository, a: PersistArgs): Promise<number> {
+export async function persistArticle(repo: ContentRepository, a: PersistArgs): Promise<{ id: number; changed: string[] }> {
   const id = a.existingId ?? (await repo.insertArticle({ ...a.fields, createdBy: actorId(a.actor) }, a.now));
   if (a.existingId !== null) await repo.updateArticle(id, a.fields, a.now);
   await repo.setArticleTopics(id, await ensureAll(a.topics, (n) => repo.ensureTopic(n, a.now)));
@@ -27,7 +27,7 @@ export async function persistArticle(repo: ContentRepository, a: PersistArgs): P
   const previous = (await repo.revisions(id))[0]?.snapshot ?? null;
   const changed = changedFields(previous, snapshot);
   if (changed.length) await repo.insertRevision({ articleId: id, userId: actorId(a.actor), source: a.source, changed, snapshot }, a.now);
-  return id;
+  return { id, changed };
 }
 
 async function ensureAll(names: string[], ensure: (name: string) => Promise<{ id: number }>): Promise<number[]> {

@@ -84,7 +84,7 @@ export async function saveArticle(
       firstPublishedAt,
       updatedAt,
     };
-    const articleId = await persistArticle(repo, {
+    const { id: articleId } = await persistArticle(repo, {
       existingId: existing?.id ?? null, fields, topics: input.topics, people: input.people, actor: by.actor, source: by.source, now,
     });
     const saved = await repo.articleById(articleId);

@@ -19,7 +19,10 @@ export const articleCreate = z.object({
   slug: z.string().max(120).optional(),
 });
 
-export const articlePatch = articleCreate.partial();
+export const articlePatch = articleCreate.partial().extend({
+  /** The `modifiedAt` this edit is based on: when the story changed since, the answer is 409. */
+  baseModifiedAt: z.iso.datetime({ offset: true }).optional(),
+});
 
 export const statusChange = z.object({
   status: z.enum(articleStatuses),

@@ -77,7 +77,7 @@ export function createAuth(deps: AuthDeps) {
 
   async function signIn(req: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<{ user: User; csrfToken: string }> {
     const ip = req.ip;
-    const wait = deps.limiter.retryAfter(ip, email);
+    const wait = deps.limiter.begin(ip, email);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new DatelineError('RATE_LIMITED');
@@ -85,11 +85,12 @@ export function createAuth(deps: AuthDeps) {
     const found = await deps.accounts.userByEmail(email.trim().toLowerCase());
     const ok = await verifyPassword(password, found?.passwordHash ?? decoy);
     if (!found || !ok || found.disabled) {
-      deps.limiter.fail(ip, email);
       await deps.audit.append({ actorId: found?.id ?? null, actor: email.slice(0, 200), action: 'sign-in-failed', subject: found ? `user:${found.id}` : '', ip }, deps.now());
       throw new DatelineError('UNAUTHENTICATED', 'wrong email or password');
     }
-    deps.limiter.succeed(ip, email);
+    deps.limiter.succeeded(ip, email);
+    // A fresh session every time; the one this browser held before ends.
+    await endSession(req);
     const { secret, hash } = newSecret();
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(deps.now().getTime() + deps.sessionHours * 3_600_000);
@@ -102,10 +103,14 @@ export function createAuth(deps: AuthDeps) {
     return { user, csrfToken };
   }
 
-  async function signOut(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function endSession(req: FastifyRequest): Promise<void> {
     const raw = req.cookies[sessionCookie];
     const unsigned = raw ? req.unsignCookie(raw) : null;
     if (unsigned?.valid && unsigned.value) await deps.accounts.deleteSession(hashSecret(unsigned.value));
+  }
+
+  async function signOut(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await endSession(req);
     reply.clearCookie(sessionCookie, { path: '/' });
   }
 

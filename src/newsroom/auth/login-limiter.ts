@@ -1,42 +1,55 @@
 /**
- * Counts failed sign-ins per address and per account in memory. After `max` failures within
+ * Counts sign-in attempts per address and per account in memory. After `max` failures within
  * `windowMs`, further attempts are refused (HTTP 429) until the window has passed, whether or not
- * the password is right, so guessing gains nothing. One process's memory: several nodes each count.
+ * the password is right, so guessing gains nothing. An attempt counts as soon as it starts (and is
+ * taken back when it succeeds), so a burst of parallel guesses cannot all slip past the check.
+ * One process's memory: several nodes each count.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
 
-  constructor(private readonly max = 5, private readonly windowMs = 15 * 60_000) {}
+  constructor(private readonly max = 5, private readonly windowMs = 15 * 60_000, private readonly maxKeys = 100_000) {}
 
-  private keys(ip: string, email: string) {
-    return [`ip:${ip}`, `email:${email.toLowerCase()}`];
+  private keys(ip: string, email: string): [string, number][] {
+    return [[`ip:${ip}`, this.max * 4], [`email:${email.trim().toLowerCase()}`, this.max]];
   }
 
   private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
+    const list = (this.attempts.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length) this.attempts.set(key, list);
+    else this.attempts.delete(key);
     return list;
   }
 
-  /** Seconds to wait, or 0 when an attempt is allowed. Per-address allows more (shared offices). */
-  retryAfter(ip: string, email: string, now = Date.now()): number {
-    const [ipKey, emailKey] = this.keys(ip, email);
-    const limits: [string, number][] = [[ipKey!, this.max * 4], [emailKey!, this.max]];
+  /**
+   * Starts an attempt: returns the seconds to wait when over the limit (nothing is counted then),
+   * or 0 and counts it. Call `succeeded` when the password was right.
+   */
+  begin(ip: string, email: string, now = Date.now()): number {
     let wait = 0;
-    for (const [key, max] of limits) {
+    for (const [key, max] of this.keys(ip, email)) {
       const list = this.recent(key, now);
       if (list.length >= max) wait = Math.max(wait, Math.ceil((list[0]! + this.windowMs - now) / 1000));
     }
-    return wait;
+    if (wait > 0) return wait;
+    if (this.attempts.size > this.maxKeys) this.sweep(now);
+    for (const [key] of this.keys(ip, email)) this.attempts.set(key, [...(this.attempts.get(key) ?? []), now]);
+    return 0;
   }
 
-  fail(ip: string, email: string, now = Date.now()): void {
-    for (const key of this.keys(ip, email)) this.failures.set(key, [...this.recent(key, now), now]);
+  /** A right password: the attempt is taken back from both counts. */
+  succeeded(ip: string, email: string): void {
+    for (const [key] of this.keys(ip, email)) {
+      const list = this.attempts.get(key);
+      list?.pop();
+      if (list && !list.length) this.attempts.delete(key);
+    }
   }
 
-  succeed(ip: string, email: string): void {
-    this.failures.delete(`email:${email.toLowerCase()}`);
-    void ip;
+  /** Drops expired counts; when still full, the oldest keys go (a spray must not grow memory). */
+  private sweep(now: number): void {
+    for (const key of [...this.attempts.keys()]) this.recent(key, now);
+    const excess = this.attempts.size - this.maxKeys / 2;
+    if (excess > 0) [...this.attempts.keys()].slice(0, excess).forEach((k) => this.attempts.delete(k));
   }
 }

@@ -104,19 +104,29 @@ function payload(f: HTMLFormElement): Record<string, unknown> {
   };
 }
 
+/** Only drafts autosave: a published story changes for readers only when its editor presses Save. */
+const autosaves = (f: HTMLFormElement) => f.dataset.status === 'draft' || f.dataset.status === 'in_review';
+
 async function autosave(f: HTMLFormElement): Promise<void> {
   const id = f.dataset.articleId;
-  if (!dirty || saving || !id) return;
+  if (!dirty || saving || !id || !autosaves(f)) return;
   const headline = (f.elements.namedItem('headline') as HTMLInputElement | null)?.value.trim();
   if (!headline) return;
   saving = true;
   dirty = false;
   say('Saving…');
   try {
+    const base = f.querySelector<HTMLInputElement>('input[data-base-modified]');
     const res = await fetch(`/api/v1/articles/${id}`, {
-      method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(payload(f)),
+      method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ ...payload(f), ...(base?.value ? { baseModifiedAt: base.value } : {}) }),
     });
-    if (res.ok) say(`Draft saved at ${new Date().toLocaleTimeString()}`);
+    if (res.ok) {
+      // Later saves build on this one.
+      const saved = (await res.json()) as { modifiedAt: string };
+      if (base) base.value = saved.modifiedAt;
+      say(`Draft saved at ${new Date().toLocaleTimeString()}`);
+    }
     else {
       dirty = true;
       const body = (await res.json().catch(() => null)) as { error?: { message?: string; field?: string } } | null;
@@ -149,11 +159,25 @@ async function upload(input: HTMLInputElement, select: HTMLSelectElement): Promi
     return;
   }
   const option = new Option(`#${body.id} ${file.name}`, String(body.id), true, true);
+  Object.assign(option.dataset, { alt, caption, credit });
   select.add(option, 1);
   select.value = String(body.id);
+  setTextFor(select);
   input.value = '';
   markDirty();
   say(`Picture #${body.id} uploaded`);
+}
+
+/** The picture text fields show (and, when saved, change) the text of the picture chosen. */
+function setTextFor(select: HTMLSelectElement): void {
+  if (!form) return;
+  const chosen = select.selectedOptions[0];
+  const target = form.querySelector<HTMLInputElement>('input[data-lead-text-for]');
+  if (target) target.value = chosen?.value ?? '';
+  for (const [name, key] of [['leadImageAlt', 'alt'], ['leadImageCaption', 'caption'], ['leadImageCredit', 'credit']] as const) {
+    const input = form.elements.namedItem(name) as HTMLInputElement | null;
+    if (input && chosen?.value) input.value = chosen.dataset[key] ?? '';
+  }
 }
 
 /** Topic suggestions for the word being typed after the last comma. */
@@ -195,6 +219,7 @@ if (form) {
   const file = form.querySelector<HTMLInputElement>('input[data-upload]');
   const select = form.querySelector<HTMLSelectElement>('select[data-lead-image]');
   if (file && select) file.addEventListener('change', () => void upload(file, select));
+  if (select) select.addEventListener('change', () => setTextFor(select));
   const topics = form.querySelector<HTMLInputElement>('input[data-autocomplete="topics"]');
   if (topics) autocompleteTopics(topics);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasRole } from '../../accounts/index.js';
 import {
   addCorrection, changeStatus, createDraft, draftOf, mayEdit, restoreRevision, snapshotOf, updateDraft, articleStatuses,
   type Article, type ArticleStatus, type DraftInput,
@@ -9,9 +10,10 @@ import { emptyDraft, readableArticle } from '../api/routes/articles.js';
 import { publicPath } from '../api/present.js';
 import type { Identity } from '../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../context.js';
-import { draftFromForm, field, zonedTime, type FormBody } from './forms.js';
+import { baseModifiedAt, draftFromForm, field, zonedTime, type FormBody } from './forms.js';
 import { editorPage } from './pages/editor.js';
 import { revisionDiffPage, revisionListPage } from './pages/revisions.js';
+import { unsavedPage } from './pages/simple.js';
 import { flashFrom, withFlash, type Flash } from './plugin.js';
 
 export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req: FastifyRequest) => Promise<Identity>): void {
@@ -28,7 +30,7 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     const [sections, images, topics] = await Promise.all([
       deps.store.content.sections(),
       deps.store.content.images({ page: 1, pageSize: 100 }),
-      deps.store.content.topicNames('', 500),
+      deps.store.content.topicNames('', 500, hasRole(me.actor, 'editor') ? undefined : me.actor.user.id),
     ]);
     // The story's own lead image stays choosable even when it is older than the newest hundred.
     const choices = article?.leadImage && !images.items.some((i) => i.id === article.leadImage!.id) ? [article.leadImage, ...images.items] : images.items;
@@ -40,8 +42,9 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
 
   /** Saving refused (bad field, taken slug): the form comes back with what was typed, and why. */
   async function refused(e: unknown, reply: FastifyReply, me: Identity, article: Article | null, draft: DraftInput & { slug?: string }) {
-    if (!isDatelineError(e) || ![400, 409, 413, 415].includes(e.status)) throw e;
-    return renderEditor(reply, me, article, draft, { kind: 'error', text: `Not saved: ${e.field ? `${e.field}: ` : ''}${e.message}` }, e.field, e.status);
+    if (!isDatelineError(e) || ![400, 403, 409, 413, 415].includes(e.status)) throw e;
+    const field = e.field === 'baseModifiedAt' ? undefined : e.field;
+    return renderEditor(reply, me, article, draft, { kind: 'error', text: `Not saved: ${field ? `${field}: ` : ''}${e.message}` }, field, e.status);
   }
 
   app.get('/articles/new', async (req, reply) => {
@@ -50,8 +53,25 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     return renderEditor(reply, me, null, { ...emptyDraft(settings.language), headline: '', sectionSlug: first?.slug ?? '' }, null);
   });
 
+  /** For saves: when the session or its token is gone, the typed text is shown back, not dropped. */
+  async function whoOrKeep(req: FastifyRequest, reply: FastifyReply): Promise<Identity | null> {
+    try {
+      return await who(req);
+    } catch (e) {
+      if (!isDatelineError(e) || (e.status !== 401 && e.code !== 'CSRF')) throw e;
+      const b = req.body as FormBody;
+      const reason = e.status === 401 ? 'you are signed out' : e.message;
+      await sendPage(reply, unsavedPage(settings, reason, [
+        ['Headline', field(b, 'headline')], ['Standfirst', field(b, 'standfirst')], ['Body (HTML)', field(b, 'bodyHtml')],
+        ['Topics', field(b, 'topics')], ['People', field(b, 'people')],
+      ]), e.status);
+      return null;
+    }
+  }
+
   app.post('/articles', async (req, reply) => {
-    const me = await who(req);
+    const me = await whoOrKeep(req, reply);
+    if (!me) return reply;
     const draft = draftFromForm(req.body as FormBody, settings.language);
     try {
       const article = await createDraft(ctx, me.actor, draft);
@@ -68,13 +88,14 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
   });
 
   app.post<{ Params: { id: string } }>('/articles/:id', async (req, reply) => {
-    const me = await who(req);
+    const me = await whoOrKeep(req, reply);
+    if (!me) return reply;
     const article = await readableArticle(deps, me, idOf(req.params.id));
     if (!mayEdit(me.actor, article)) throw new DatelineError('FORBIDDEN', 'you may not edit this story');
     const draft = draftFromForm(req.body as FormBody, settings.language);
     if (draft.slug === article.slug) delete draft.slug;
     try {
-      await updateDraft(ctx, me.actor, article.id, draft);
+      await updateDraft(ctx, me.actor, article.id, draft, 'newsroom', baseModifiedAt(req.body as FormBody));
       return reply.redirect(withFlash(`/newsroom/articles/${article.id}`, 'ok', 'Saved'), 303);
     } catch (e) {
       return refused(e, reply, me, article, draft);

@@ -27,8 +27,12 @@ export function draftFromForm(body: FormBody, defaultLanguage: string): DraftInp
     language: field(body, 'language').trim() || defaultLanguage,
     leadImageId: /^\d+$/.test(leadImage) ? Number(leadImage) : null,
   };
-  if (draft.leadImageId !== null && ('leadImageAlt' in body || 'leadImageCaption' in body)) {
-    draft.leadImageText = { alt: field(body, 'leadImageAlt'), caption: field(body, 'leadImageCaption'), credit: field(body, 'leadImageCredit') };
+  // The picture text fields belong to the picture they were filled for (the script keeps this in step).
+  const textFor = field(body, 'leadImageTextFor');
+  if (draft.leadImageId !== null && /^\d+$/.test(textFor)) {
+    draft.leadImageText = {
+      alt: field(body, 'leadImageAlt'), caption: field(body, 'leadImageCaption'), credit: field(body, 'leadImageCredit'), forImageId: Number(textFor),
+    };
   }
   const slug = field(body, 'slug').trim();
   if (slug) draft.slug = slug;
@@ -47,14 +51,21 @@ export function zonedTime(value: string, timeZone: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) throw new DatelineError('INVALID_INPUT', 'give the date and time to publish', { field: 'at' });
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that moment, found by formatting the UTC guess in the zone.
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The zone's offset is taken at the first guess, then again at the result, so a time just
+  // after a daylight-saving change lands on the right side of it.
+  const first = wall - offsetAt(new Date(wall), timeZone);
+  return new Date(wall - offsetAt(new Date(first), timeZone));
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(asUtc));
+  }).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return new Date(asUtc - (shown - asUtc));
+  return shown - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /** The value a `datetime-local` input shows for an instant, in the newsroom's time zone. */
@@ -64,4 +75,11 @@ export function localInputValue(date: Date, timeZone: string): string {
   }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** The `modifiedAt` the form was loaded with, to refuse saving over a newer version. */
+export function baseModifiedAt(body: FormBody): Date | undefined {
+  const v = field(body, 'baseModifiedAt');
+  const d = v ? new Date(v) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
 }

@@ -33,6 +33,19 @@ export function flashFrom(query: unknown): Flash | null {
 export const withFlash = (path: string, kind: 'ok' | 'error', text: string) =>
   `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(text)}`;
 
+/** A request sent by another site's page (Fetch Metadata, else the Origin header). */
+function crossSite(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  // "null" is what a browser sends under a no-referrer policy: Sec-Fetch-Site (above) decides then.
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
 /** Only same-site paths may be a `next` after signing in. */
 const safeNext = (next: string) => (/^\/newsroom(?:[/?#]|$)/.test(next) ? next : '/newsroom');
 
@@ -58,6 +71,8 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     sendPage(reply, signInPage(settings, safeNext(req.query.next ?? '/newsroom'), null)));
 
   app.post('/sign-in', async (req, reply) => {
+    // Login CSRF: another site must not be able to sign a reader's browser into its account.
+    if (crossSite(req)) throw new DatelineError('CSRF');
     const body = req.body as FormBody;
     const email = field(body, 'email');
     const next = safeNext(field(body, 'next'));

@@ -54,15 +54,17 @@ export class NewsroomQueries extends SiteReads {
       .where('id', '=', articleId).execute();
   }
 
-  async transition(articleId: number, from: ArticleStatus[], to: StatusChange, now: Date): Promise<boolean> {
+  async transition(articleId: number, from: ArticleStatus[], to: StatusChange, now: Date, scheduledFor?: Date): Promise<boolean> {
     const iso = (d: Date | null) => (d ? isoString(d) : null);
-    const result = await this.db.updateTable('articles').set({
+    let update = this.db.updateTable('articles').set({
       status: to.status,
       scheduled_at: iso(to.scheduledAt),
       first_published_at: iso(to.firstPublishedAt),
       updated_at: iso(to.updatedAt),
       modified_at: isoString(now),
-    }).where('id', '=', articleId).where('status', 'in', from).executeTakeFirst();
+    }).where('id', '=', articleId).where('status', 'in', from);
+    if (scheduledFor) update = update.where('scheduled_at', '=', isoString(scheduledFor));
+    const result = await update.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
@@ -112,13 +114,23 @@ export class NewsroomQueries extends SiteReads {
     return { items: rows.map(toImage), total: Number(count.n), page: q.page, pageSize: q.pageSize };
   }
 
+  async imageUsage(id: number) {
+    const rows = await this.db.selectFrom('articles').select(['id', 'created_by', 'status']).where('lead_image_id', '=', id).execute();
+    return rows.map((r) => ({ articleId: r.id, createdBy: r.created_by, status: r.status as ArticleStatus }));
+  }
+
   async updateImageText(id: number, text: { alt: string; caption: string; credit: string }): Promise<void> {
     await this.db.updateTable('images').set(text).where('id', '=', id).execute();
   }
 
-  async topicNames(text: string, limit: number): Promise<string[]> {
+  async topicNames(text: string, limit: number, visibleTo?: number): Promise<string[]> {
     let q = this.db.selectFrom('topics').select('name');
     if (text) q = q.where(contains('name', text));
+    if (visibleTo !== undefined) {
+      const visible = this.db.selectFrom('article_topics as at').innerJoin('articles as a', 'a.id', 'at.article_id')
+        .select('at.topic_id').where((eb) => eb.or([eb('a.status', '=', 'published'), eb('a.created_by', '=', visibleTo)]));
+      q = q.where('id', 'in', visible);
+    }
     return (await q.orderBy('name').limit(limit).execute()).map((r) => r.name);
   }
 

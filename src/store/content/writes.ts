@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   Agency, ArticleFields, ArticleStatus, ContentRepository, Image, NewImage, NewSection, Person,
   Section, Topic,
@@ -55,9 +55,15 @@ export class KyselyContentRepository extends NewsroomQueries implements ContentR
     return toAgency(full);
   }
 
-  /** Finds by slug of the name (so "ISIS" and "isis" are one topic) or creates it. */
+  /**
+   * Finds by name, case aside (a renamed topic keeps its old slug), else by the slug of the name
+   * (so "ISIS" and "isis" are one topic), else creates it.
+   */
   private async ensureNamed(table: 'topics' | 'people' | 'agencies', name: string, now: Date) {
     const slug = slugify(name) || 'untitled';
+    const byName = await this.db.selectFrom(table).select(['id', 'slug', 'name'])
+      .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`).orderBy('id').executeTakeFirst();
+    if (byName) return byName;
     const existing = await this.db.selectFrom(table).select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
     if (existing) return existing;
     return this.db.insertInto(table).values({ slug, name, created_at: isoString(now) })

@@ -53,8 +53,8 @@ export function adminRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
   });
 
   app.get<{ Querystring: { q?: string } }>('/topics', async (req) => {
-    await who(req);
-    return (await deps.store.content.topicNames(req.query.q ?? '', 20));
+    const me = await who(req);
+    return deps.store.content.topicNames(req.query.q ?? '', 20, hasRole(me.actor, 'editor') ? undefined : me.actor.user.id);
   });
 
   app.get('/users', async (req) => {

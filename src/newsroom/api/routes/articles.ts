@@ -78,7 +78,9 @@ export function articleRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (re
   app.patch<{ Params: { id: string } }>('/articles/:id', async (req) => {
     const { article, me } = await readable(req, idParam(req.params.id));
     if (!mayEdit(me.actor, article)) throw new DatelineError('FORBIDDEN', 'you may not edit this story');
-    const updated = await updateDraft(ctx, me.actor, article.id, draftFromApi(parseBody(articlePatch, req.body), lang), 'api');
+    const body = parseBody(articlePatch, req.body);
+    const base = body.baseModifiedAt ? new Date(body.baseModifiedAt) : undefined;
+    const updated = await updateDraft(ctx, me.actor, article.id, draftFromApi(body, lang), 'api', base);
     return articleJson(updated, me.actor, tz, deps.now());
   });
 

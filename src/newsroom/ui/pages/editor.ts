@@ -48,8 +48,10 @@ ${a ? html`<p class="nr-status">Status: <strong class="nr-badge nr-badge-${a.sta
 <p class="nr-autosave" data-autosave-status aria-live="polite"></p>
 </div>
 ${p.errorField ? html`<p id="form-error" class="nr-visually-hidden">Check the ${p.errorField} field.</p>` : ''}
-<form class="nr-form" method="post" action="${action}" data-editor data-article-id="${a ? String(a.id) : ''}">
+<form class="nr-form" method="post" action="${action}" data-editor data-article-id="${a ? String(a.id) : ''}" data-status="${a?.status ?? 'draft'}">
 <input type="hidden" name="_csrf" value="${p.csrf}">
+${a ? html`<input type="hidden" name="baseModifiedAt" value="${a.modifiedAt.toISOString()}" data-base-modified>` : ''}
+<input type="hidden" name="leadImageTextFor" value="${lead ? String(lead.id) : ''}" data-lead-text-for>
 <div class="nr-field"><label for="headline">Headline</label>
 <input id="headline" name="headline" required maxlength="300" value="${d.headline}"${invalid('headline')}></div>
 <div class="nr-field"><label for="standfirst">Standfirst</label>
@@ -82,7 +84,7 @@ ${a?.publishedAt ? html`<span id="slug-hint" class="nr-hint">Fixed once publishe
 <div class="nr-field"><label for="leadImage">Picture</label>
 <select id="leadImage" name="leadImage" data-lead-image${invalid('leadImage')}>
 <option value="">No lead image</option>
-${p.images.map((i) => html`<option value="${String(i.id)}"${i.id === d.leadImageId ? html` selected` : ''}>#${String(i.id)} ${(i.caption || i.alt || 'untitled').slice(0, 80)}${i.credit ? ` (${i.credit})` : ''}</option>`)}
+${p.images.map((i) => html`<option value="${String(i.id)}" data-alt="${i.alt}" data-caption="${i.caption}" data-credit="${i.credit}"${i.id === d.leadImageId ? html` selected` : ''}>#${String(i.id)} ${(i.caption || i.alt || 'untitled').slice(0, 80)}${i.credit ? ` (${i.credit})` : ''}</option>`)}
 </select></div>
 <div class="nr-field"><label for="leadImageFile">Upload a new picture</label>
 <input id="leadImageFile" type="file" accept="image/jpeg,image/png,image/webp,image/avif" data-upload>

@@ -99,3 +99,18 @@ export function auditPage(p: { settings: SiteSettings; user: User; csrf: string;
 <tbody>${p.page.items.map((e) => html`<tr><td>${e.at.toISOString().slice(0, 19).replace('T', ' ')}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.subject}</td><td>${JSON.stringify(e.detail)}</td><td>${e.ip ?? ''}</td></tr>`)}</tbody></table>`,
   });
 }
+
+/**
+ * A save that could not be made (signed out meanwhile, or the form's token is stale): nothing the
+ * reporter typed is thrown away; it is shown here to copy back once signed in again.
+ */
+export function unsavedPage(settings: SiteSettings, reason: string, fields: [string, string][]): SafeHtml {
+  return shell({
+    settings, title: 'Not saved', user: null, csrf: null,
+    flash: { kind: 'error', text: `Not saved: ${reason}` },
+    main: html`<h1>Your story was not saved</h1>
+<p>Copy your text below, <a href="/newsroom/sign-in" target="_blank" rel="noopener">sign in again in a new tab</a>, open the story there and paste it back.</p>
+${fields.filter(([, v]) => v).map(([label, value], i) => html`<div class="nr-field"><label for="kept-${String(i)}">${label}</label>
+<textarea id="kept-${String(i)}" readonly rows="${String(Math.min(20, Math.max(2, Math.ceil(value.length / 90))))}">${value}</textarea></div>`)}`,
+  });
+}
