@@ -14,6 +14,7 @@ const pages = [
   ['topic', '/topic/afghanistan'],
   ['agency', '/agency/afp'],
   ['not found', '/no-such-page'],
+  ['search', '/search?q=afghanistan'],
 ] as const;
 
 describe('axe-core in Chromium finds no accessibility violations', () => {

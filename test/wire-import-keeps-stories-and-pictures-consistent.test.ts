@@ -42,7 +42,7 @@ describe('wire imports under pressure', () => {
   });
 
   it('serves variants only: originals (with their camera data) and manifests stay private', async () => {
-    const key = (snapshotDataDir(site.dataDir).tables.images![0] as { key: string }).key;
+    const key = (JSON.parse(snapshotDataDir(site.dataDir).tables.images![0] as string) as { key: string }).key;
     expect((await get(site, `/media/${key}/640.webp`)).status).toBe(200);
     expect((await get(site, `/media/${key}/original.jpg`)).status).toBe(404);
     expect((await get(site, `/media/${key}/manifest.json`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
+import { reindexAll } from '../content/index.js';
 import { openStore, type Store } from '../store/index.js';
 
 export interface CliCommand {
@@ -49,5 +50,7 @@ export async function openWorkspace(env: NodeJS.ProcessEnv): Promise<Workspace> 
   const config = loadConfig(env);
   const store = openStore({ sqliteFile: config.databaseFile });
   await store.migrate();
+  // A database from before search (or a crashed rebuild) gets its index back before anything runs.
+  if ((await store.indexedCount()) < (await store.content.countArticles())) await reindexAll(store.content, () => {});
   return { config, store, media: localMediaStorage(config.mediaDir), close: () => store.close() };
 }

@@ -6,10 +6,11 @@ import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sectionCommand } from './commands/section.js';
+import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand, userCommand } from './commands/user.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, demoCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

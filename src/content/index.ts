@@ -15,3 +15,4 @@ export { mayEdit, mayMove, allowedMoves, mayEditImageText } from './policies.js'
 export { snapshotOf, changedFields } from './revisions.js';
 export { addSection, editSection, renameTopic, mergeTopic } from './commands/taxonomy.js';
 export { setImageText } from './commands/image-text.js';
+export { searchDocument, indexArticle, reindexAll } from './search-index.js';

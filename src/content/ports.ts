@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit/index.js';
+import type { SearchDocument } from '../search/model.js';
 import type {
   Agency, Article, ArticleSnapshot, ArticleStatus, ArticleSummary, Correction, Doc, Image, ImageVariant,
   NewsroomSummary, Page, Person, Revision, Section, SectionTrail, Topic,
@@ -150,6 +151,12 @@ export interface ContentWriter {
   /** Moves every story from one topic to another, then deletes the first. */
   mergeTopic(fromId: number, intoId: number): Promise<void>;
   updateSection(id: number, fields: { name: string; description: string; position: number }): Promise<void>;
+  /** Writes the story's words into the search index (same transaction as the story). */
+  indexForSearch(doc: SearchDocument): Promise<void>;
+  /** Ids of stories carrying a topic (to reindex them after a rename or merge). */
+  articleIdsWithTopic(topicId: number): Promise<number[]>;
+  /** Article ids in order, a batch at a time (for reindexing). */
+  articleIds(afterId: number, limit: number): Promise<number[]>;
 }
 
 export interface ContentRepository extends SiteContent, ContentWriter {}

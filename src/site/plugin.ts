@@ -9,6 +9,8 @@ import { publicVariantPath } from '../media/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { articleRoutes } from './routes/article.js';
 import { listingRoutes } from './routes/listings.js';
+import { searchRoutes } from './routes/search.js';
+import type { SearchProvider } from '../search/index.js';
 import { sendPage } from './routes/send.js';
 import type { SiteContext } from './settings.js';
 import { errorPage } from './templates/error-page.js';
@@ -34,6 +36,7 @@ export function assetVersion(): string {
 
 export interface SitePluginOptions {
   site: SiteContext;
+  search: SearchProvider;
   mediaDir: string;
 }
 
@@ -54,6 +57,7 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
     reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /api\n`));
   app.get('/favicon.ico', async (_req, reply) => reply.redirect(`/assets/favicon.svg?v=${site.settings.assetVersion}`, 301));
 
+  searchRoutes(app, site, opts.search);
   listingRoutes(app, site);
   articleRoutes(app, site);
 

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/index.js';
 import type { ContentRepository, ContentStore } from '../content/index.js';
 import { KyselyAccountStore } from './accounts.js';
 import { KyselyAuditLog } from './audit.js';
+import { Fts5Search, indexedCount, type SearchProvider } from '../search/index.js';
 import { KyselyContentRepository } from './content/writes.js';
 import { sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -15,6 +16,9 @@ export interface Store {
   readonly content: ContentStore;
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
+  readonly search: SearchProvider;
+  /** How many stories the search index holds (to notice an index that needs rebuilding). */
+  indexedCount(): Promise<number>;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -47,6 +51,8 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
     content,
     accounts: new KyselyAccountStore(db),
     audit: new KyselyAuditLog(db),
+    search: new Fts5Search(db),
+    indexedCount: () => indexedCount(db),
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error, results } = await migrator.migrateToLatest();

@@ -19,6 +19,20 @@ export interface Database {
   revisions: RevisionTable;
   corrections: CorrectionTable;
   audit_log: AuditTable;
+  article_search: ArticleSearchTable;
+  article_search_vocab: { term: string; doc: number; cnt: number };
+}
+
+/** The FTS5 table (SQLite): rowid is the article id. */
+export interface ArticleSearchTable {
+  rowid: number;
+  headline: string;
+  topics: string;
+  standfirst: string;
+  body: string;
+  byline: string;
+  /** The lead picture's caption and alt text: readers see them on the page. */
+  captions: string;
 }
 
 export interface UserTable {

@@ -6,10 +6,14 @@ import Database from 'better-sqlite3';
 export function snapshotDataDir(dataDir: string): { tables: Record<string, unknown[]>; media: string[] } {
   const db = new Database(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
   try {
-    const names = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    // The FTS vocabulary is a view of the index (no rowid); the index's own tables are compared.
+    const names = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_vocab' order by name")
       .all() as { name: string }[];
     const tables: Record<string, unknown[]> = {};
-    for (const { name } of names) tables[name] = db.prepare(`select * from "${name}" order by rowid`).all();
+    // Rows in a stable order whatever the table's keys (FTS shadow tables have no rowid).
+    for (const { name } of names) {
+      tables[name] = db.prepare(`select * from "${name}"`).all().map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
+    }
     return { tables, media: listFiles(path.join(dataDir, 'media')) };
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import { actorId, type Actor } from '../../accounts/model.js';
 import { slugify } from '../../shared/index.js';
 import type { ArticleFields, ContentRepository } from '../ports.js';
 import { changedFields, snapshotOf } from '../revisions.js';
+import { indexArticle } from '../search-index.js';
 
 export interface PersistArgs {
   existingId: number | null;
@@ -27,6 +28,7 @@ export async function persistArticle(repo: ContentRepository, a: PersistArgs): P
   const previous = (await repo.revisions(id))[0]?.snapshot ?? null;
   const changed = changedFields(previous, snapshot);
   if (changed.length) await repo.insertRevision({ articleId: id, userId: actorId(a.actor), source: a.source, changed, snapshot }, a.now);
+  if (changed.length) await indexArticle(repo, id);
   return { id, changed };
 }
 

@@ -2,6 +2,7 @@ import { actorId, actorLabel, hasRole, type Actor } from '../../accounts/model.j
 import { DatelineError, fail, slugify } from '../../shared/index.js';
 import type { Section } from '../model.js';
 import { createSection, type SectionInput } from './create-section.js';
+import { indexArticle } from '../search-index.js';
 import type { CommandContext } from './save-article.js';
 
 /** Sections and topics are the editors' to manage. */
@@ -40,7 +41,10 @@ export async function renameTopic(ctx: CommandContext, actor: Actor, id: number,
   const clean = name.trim();
   if (!slugify(clean)) throw fail('INVALID_INPUT', 'a topic name needs letters or digits', 'name');
   if (clean.length > 120) throw fail('INVALID_INPUT', 'at most 120 characters', 'name');
-  await ctx.store.renameTopic(id, clean);
+  await ctx.store.transaction(async (repo) => {
+    await repo.renameTopic(id, clean);
+    for (const articleId of await repo.articleIdsWithTopic(id)) await indexArticle(repo, articleId);
+  });
   await audited(ctx, actor, 'topic-rename', `topic:${id}`, { from: topic.name, to: clean });
 }
 
@@ -52,6 +56,7 @@ export async function mergeTopic(ctx: CommandContext, actor: Actor, fromId: numb
     const [from, into] = await Promise.all([repo.topicById(fromId), repo.topicById(intoId)]);
     if (!from || !into) throw new DatelineError('NOT_FOUND', 'no such topic');
     await repo.mergeTopic(fromId, intoId);
+    for (const articleId of await repo.articleIdsWithTopic(intoId)) await indexArticle(repo, articleId);
     await repo.appendAudit({ actorId: actorId(actor), actor: actorLabel(actor), action: 'topic-merge', subject: `topic:${intoId}`, detail: { from: from.name, into: into.name } }, ctx.now());
   });
 }

@@ -64,6 +64,13 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         },
       },
       '/images/{id}': { parameters: [idParam()], patch: { summary: 'Edit alt text, caption, credit', requestBody: json(imageText), responses: { 200: ok('The image'), ...errors } } },
+      '/search': {
+        get: {
+          summary: 'Search published stories (scope=newsroom adds drafts the signed-in user may see)', security: [],
+          parameters: ['q', 'section', 'topic', 'author', 'agency', 'language', 'from', 'to', 'sort', 'page', 'scope'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { 200: ok('`{items: [{id, headline, url, snippet, ...}], total, page, suggestion}`'), 400: errors[400] },
+        },
+      },
       '/sections': { get: { summary: 'Sections', responses: { 200: ok('An array of sections') } } },
       '/topics': { get: { summary: 'Topic names for autocomplete', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('An array of names') } } },
       '/users': { get: { summary: 'Users (admin)', responses: { 200: ok('An array of users'), 403: errors[403] } } },

@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { articleRoutes } from './routes/articles.js';
 import { imageRoutes } from './routes/images.js';
+import { searchApiRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -46,6 +47,7 @@ export async function apiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promi
   articleRoutes(app, deps, who);
   imageRoutes(app, deps, who);
   adminRoutes(app, deps, who);
+  searchApiRoutes(app, deps);
 
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such API route' } }));
   app.setErrorHandler(async (err: FastifyError, req, reply) => {

@@ -43,6 +43,11 @@ ${head(p.head, s)}
 <p class="today">${longDate(new Date(), s.timeZone, s.locale)}</p>
 <a class="brand" href="/">${s.name}</a>
 <p class="tagline">${s.description}</p>
+<form class="site-search" method="get" action="/search" role="search" aria-label="Site search">
+<label for="site-search-q" class="visually-hidden">Search ${s.name}</label>
+<input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="500">
+<button type="submit">Search</button>
+</form>
 </div>
 <nav class="sections" aria-label="Sections">
 <ul class="wrap" role="list">

@@ -6,6 +6,8 @@ import type {
 import { isoString, slugify, toDate, uniqueSlug } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
+import { indexDocument } from '../../search/sqlite-fts5/provider.js';
+import type { SearchDocument } from '../../search/model.js';
 import { NewsroomQueries } from './newsroom.js';
 
 type Db = Kysely<Database>;
@@ -137,6 +139,18 @@ export class KyselyContentRepository extends NewsroomQueries implements ContentR
     await this.db.deleteFrom('article_people').where('article_id', '=', articleId).execute();
     const rows = unique(personIds).map((person_id, position) => ({ article_id: articleId, person_id, position }));
     if (rows.length) await this.db.insertInto('article_people').values(rows).execute();
+  }
+
+  indexForSearch(doc: SearchDocument): Promise<void> {
+    return indexDocument(this.db, doc);
+  }
+
+  async articleIdsWithTopic(topicId: number): Promise<number[]> {
+    return (await this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', topicId).execute()).map((r) => r.article_id);
+  }
+
+  async articleIds(afterId: number, limit: number): Promise<number[]> {
+    return (await this.db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
   }
 
   async countArticles(): Promise<number> {

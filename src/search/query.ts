@@ -1,0 +1,59 @@
+/**
+ * A reader's query, parsed into terms the search engines understand, never into their syntax:
+ * "quoted phrases", -excluded words, and plain words (matched as prefixes). Everything else
+ * (*, NEAR(, :, parentheses) is only text, so no query can break the engine.
+ */
+export interface ParsedQuery {
+  phrases: string[];
+  words: string[];
+  excluded: string[];
+}
+
+const maxLength = 500;
+const maxTerms = 32;
+
+export function parseQuery(raw: string): ParsedQuery {
+  const text = raw.slice(0, maxLength).normalize('NFC');
+  const q: ParsedQuery = { phrases: [], words: [], excluded: [] };
+  const re = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  while ((m = re.exec(text)) && count < maxTerms) {
+    const negated = Boolean(m[1] || m[3]);
+    const value = (m[2] ?? m[4] ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ').toLowerCase();
+    if (!value) continue;
+    count++;
+    if (negated) q.excluded.push(value);
+    else if (m[2] !== undefined && value.includes(' ')) q.phrases.push(value);
+    else q.words.push(...value.split(' '));
+  }
+  return q;
+}
+
+export const isEmptyQuery = (q: ParsedQuery): boolean => !q.phrases.length && !q.words.length;
+
+/** FTS5 MATCH text: every part double-quoted, so only our own operators are operators. */
+export function toFts5(q: ParsedQuery): string {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const parts = [
+    ...q.phrases.map(quote),
+    ...q.words.map((w) => (w.length >= 2 ? `${quote(w)}*` : quote(w))),
+  ];
+  const positive = parts.join(' AND ');
+  return q.excluded.length ? `(${positive}) NOT (${q.excluded.map(quote).join(' OR ')})` : positive;
+}
+
+/** Edit distance, for "did you mean". */
+export function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,112 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArticleStatus } from '../../content/model.js';
+import type { Database } from '../../store/schema.js';
+import { summaryColumns } from '../../store/content/reads.js';
+import { toSummary, type SummaryRow } from '../../store/content/mappers.js';
+import type { SearchDocument, SearchProvider, SearchQuery, SearchResults, Snippet } from '../model.js';
+import { isEmptyQuery, levenshtein, parseQuery, toFts5 } from '../query.js';
+
+type Db = Kysely<Database>;
+
+/** Writes (or rewrites) one story in the index, in the caller's transaction. */
+export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> {
+  await db.deleteFrom('article_search').where('rowid', '=', doc.id).execute();
+  await db.insertInto('article_search').values({
+    rowid: doc.id, headline: doc.headline, topics: doc.topics.join(' · '), standfirst: doc.standfirst, body: doc.body, byline: doc.byline, captions: doc.captions,
+  }).execute();
+}
+
+export async function indexedCount(db: Db): Promise<number> {
+  const r = await db.selectFrom('article_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function clearIndex(db: Db): Promise<void> {
+  await db.deleteFrom('article_search').execute();
+}
+
+// Field weights for BM25: headline, topics, standfirst, body, byline, captions.
+const rank = sql<number>`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`;
+const open = '\u0001';
+const close = '\u0002';
+
+/** SQLite FTS5 search: BM25 ranking with headline and topics weighted above the body. */
+export class Fts5Search implements SearchProvider {
+  constructor(private readonly db: Db) {}
+
+  async search(q: SearchQuery): Promise<SearchResults> {
+    const parsed = parseQuery(q.text);
+    const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, suggestion: null };
+    if (isEmptyQuery(parsed)) return empty;
+    const base = this.filtered(toFts5(parsed), q);
+    const [rows, count] = await Promise.all([
+      base.select(summaryColumns)
+        .select(['a.status', sql<string>`snippet(article_search, 3, ${open}, ${close}, '…', 28)`.as('snip')])
+        .orderBy(q.sort === 'date' ? sql`a.first_published_at desc` : sql`${rank}`)
+        .orderBy('a.id', 'desc')
+        .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const total = Number(count.n);
+    const suggestion = total === 0 && parsed.words.length === 1 && !parsed.phrases.length ? await this.suggest(parsed.words[0]!) : null;
+    return {
+      items: rows.map((r) => ({ ...toSummary(r as SummaryRow), status: r.status as ArticleStatus, snippet: splitSnippet(r.snip) })),
+      total, page: q.page, pageSize: q.pageSize, suggestion,
+    };
+  }
+
+  private filtered(match: string, q: SearchQuery) {
+    let query = this.db.selectFrom('article_search')
+      .innerJoin('articles as a', 'a.id', 'article_search.rowid')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('images as i', 'i.id', 'a.lead_image_id')
+      .where(sql<boolean>`article_search match ${match}`);
+    if (q.scope.kind === 'public') query = query.where('a.status', '=', 'published');
+    else if (q.scope.ownerId !== undefined) {
+      const owner = q.scope.ownerId;
+      query = query.where((eb) => eb.or([eb('a.status', '=', 'published'), eb('a.created_by', '=', owner)]));
+    }
+    if (q.sectionIds?.length) query = query.where('a.section_id', 'in', q.sectionIds);
+    if (q.topicId !== undefined) {
+      query = query.where('a.id', 'in', this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', q.topicId));
+    }
+    if (q.personId !== undefined) {
+      query = query.where('a.id', 'in', this.db.selectFrom('article_people').select('article_id').where('person_id', '=', q.personId));
+    }
+    if (q.agencyId !== undefined) query = query.where('a.agency_id', '=', q.agencyId);
+    if (q.language) query = query.where('a.language', '=', q.language);
+    if (q.from) query = query.where('a.first_published_at', '>=', q.from.toISOString());
+    if (q.to) query = query.where('a.first_published_at', '<', q.to.toISOString());
+    return query;
+  }
+
+  /** The indexed word nearest to a misspelt one (same first letter, edit distance 1–2), most used first. */
+  private async suggest(word: string): Promise<string | null> {
+    if (word.length < 4) return null;
+    const first = word[0]!;
+    const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+    const terms = await this.db.selectFrom('article_search_vocab').select(['term', 'doc'])
+      .where('term', '>=', first).where('term', '<', next).execute();
+    const limit = word.length >= 7 ? 2 : 1;
+    let best: { term: string; distance: number; doc: number } | null = null;
+    for (const t of terms) {
+      if (Math.abs(t.term.length - word.length) > limit || t.term === word) continue;
+      const distance = levenshtein(word, t.term);
+      if (distance > limit) continue;
+      if (!best || distance < best.distance || (distance === best.distance && t.doc > best.doc)) best = { term: t.term, distance, doc: t.doc };
+    }
+    return best?.term ?? null;
+  }
+}
+
+/** FTS5's snippet, with our marker characters, into plain parts (the page escapes and marks them). */
+export function splitSnippet(raw: string | null): Snippet {
+  if (!raw) return [];
+  const parts: Snippet = [];
+  for (const piece of raw.split(open)) {
+    const [hit, rest] = piece.includes(close) ? piece.split(close) as [string, string] : [null, piece];
+    if (hit) parts.push({ text: hit, hit: true });
+    if (rest) parts.push({ text: rest, hit: false });
+  }
+  return parts;
+}
