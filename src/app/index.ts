@@ -71,7 +71,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const deps = { store, media, auth, settings, now };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
   await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
-  await app.register(sitePlugin, { site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir });
+  await app.register(sitePlugin, { site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now });
 
   const scheduler = options.worker === false ? null
     : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);

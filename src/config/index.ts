@@ -23,6 +23,7 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
   TRUST_PROXY: z.string().default('false'),
+  FEED_FULL_TEXT: z.enum(['true', 'false', '1', '0']).default('true'),
 });
 
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
    * proxy that overwrites the header), or a comma-separated list of addresses/CIDRs.
    */
   readonly trustProxy: boolean | string[];
+  /** Feeds carry whole stories; false for summaries only. */
+  readonly feedFullText: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.DATELINE_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     sessionHours: e.SESSION_HOURS,
+    feedFullText: e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === '1',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY.trim() ? false
       : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
   });

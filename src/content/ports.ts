@@ -33,6 +33,10 @@ export interface SiteContent {
   /** The article with this slug in whatever status; the site decides what readers may see. */
   articleBySlug(slug: string): Promise<Article | null>;
   moreFromSection(article: Pick<Article, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]>;
+  /** Months (UTC, "2019-04") that have published stories, newest first, with their latest change. */
+  publishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
+  /** Published stories first published in [from, to), newest first. */
+  publishedBetween(from: Date, to: Date, limit: number): Promise<ArticleSummary[]>;
 }
 
 export interface NewSection {

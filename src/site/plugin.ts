@@ -10,6 +10,8 @@ import { isDatelineError } from '../shared/index.js';
 import { articleRoutes } from './routes/article.js';
 import { listingRoutes } from './routes/listings.js';
 import { searchRoutes } from './routes/search.js';
+import { feedRoutes } from './routes/feeds.js';
+import { sitemapRoutes } from './routes/sitemaps.js';
 import type { SearchProvider } from '../search/index.js';
 import { sendPage } from './routes/send.js';
 import type { SiteContext } from './settings.js';
@@ -38,6 +40,7 @@ export interface SitePluginOptions {
   site: SiteContext;
   search: SearchProvider;
   mediaDir: string;
+  now?: () => Date;
 }
 
 /** The public news site: pages, media and assets, with its own 404 and error pages. */
@@ -54,10 +57,14 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/robots.txt', async (_req, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /api\n`));
+    reply.type('text/plain; charset=utf-8').send(
+      `User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /api\nDisallow: /search\n\nSitemap: ${site.settings.url}/sitemap.xml\nSitemap: ${site.settings.url}/sitemap-news.xml\n`,
+    ));
   app.get('/favicon.ico', async (_req, reply) => reply.redirect(`/assets/favicon.svg?v=${site.settings.assetVersion}`, 301));
 
   searchRoutes(app, site, opts.search);
+  feedRoutes(app, site);
+  sitemapRoutes(app, site, opts.now ?? (() => new Date()));
   listingRoutes(app, site);
   articleRoutes(app, site);
 

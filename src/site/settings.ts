@@ -13,6 +13,8 @@ export interface SiteSettings {
   locale: string;
   pageSize: number;
   assetVersion: string;
+  /** Feeds carry whole stories (true) or summaries. */
+  feedFullText: boolean;
 }
 
 export interface SiteContext {
@@ -30,5 +32,6 @@ export function siteSettings(config: Config, assetVersion: string): SiteSettings
     locale: config.siteLanguage === 'en' ? 'en-GB' : config.siteLanguage,
     pageSize: 20,
     assetVersion,
+    feedFullText: config.feedFullText,
   };
 }

@@ -46,6 +46,7 @@ export function articlePage(p: ArticlePageInput): SafeHtml {
       ],
       jsonLd: jsonLd(a, p.trail, canonical, description, s),
       noindex: p.preview,
+      feeds: [[s.name, '/'], [a.section.name, sectionPath(a.section)]],
     },
     main: html`${p.preview ? html`<p class="preview-banner" role="status">Preview: this is how readers will see the story. It is ${a.status.replace('_', ' ')}, not public.</p>` : ''}<article class="story"${a.language !== s.language ? html` lang="${a.language}"` : ''}>
 ${breadcrumb(p.trail)}

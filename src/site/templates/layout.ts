@@ -2,6 +2,7 @@ import type { Section } from '../../content/index.js';
 import { longDate } from '../../shared/index.js';
 import { html, jsonForScript, type SafeHtml } from '../html.js';
 import type { SiteSettings } from '../settings.js';
+import { feedFiles, feedPath } from '../feeds.js';
 import { sectionPath } from '../urls.js';
 
 export interface HeadMeta {
@@ -18,6 +19,8 @@ export interface HeadMeta {
   next?: string;
   jsonLd?: unknown;
   noindex?: boolean;
+  /** Listings whose feeds the page advertises: [title, page path]. */
+  feeds?: [string, string][];
 }
 
 export interface LayoutInput {
@@ -84,6 +87,9 @@ ${m.canonical ? html`<link rel="canonical" href="${m.canonical}">` : ''}
 ${m.prev ? html`<link rel="prev" href="${m.prev}">` : ''}
 ${m.next ? html`<link rel="next" href="${m.next}">` : ''}
 ${m.noindex ? html`<meta name="robots" content="noindex">` : ''}
+${(m.feeds ?? []).map(([title, base]) => (['rss', 'atom', 'json'] as const).map((f) =>
+  html`<link rel="alternate" type="${feedFiles[f].type}" title="${title} (${f === 'rss' ? 'RSS' : f === 'atom' ? 'Atom' : 'JSON Feed'})" href="${s.url}${feedPath(base, f)}">
+`))}
 <link rel="stylesheet" href="/assets/site.css?v=${s.assetVersion}">
 <link rel="icon" href="/assets/favicon.svg?v=${s.assetVersion}" type="image/svg+xml">
 <meta name="theme-color" content="#9b1c1c">

@@ -15,6 +15,7 @@ interface ListingInput {
 }
 
 function listingHead(p: ListingInput, title: string, description: string): HeadMeta {
+  const feeds: [string, string][] = p.path === '/' ? [[p.settings.name, '/']] : [[p.settings.name, '/'], [title, p.path]];
   const s = p.settings;
   const pages = pageCount(p.page);
   const n = p.page.page;
@@ -24,6 +25,7 @@ function listingHead(p: ListingInput, title: string, description: string): HeadM
     canonical: absolute(s.url, withPage(p.path, n)),
     prev: n > 1 ? absolute(s.url, withPage(p.path, n - 1)) : undefined,
     next: n < pages ? absolute(s.url, withPage(p.path, n + 1)) : undefined,
+    feeds,
     jsonLd: {
       '@context': 'https://schema.org',
       '@type': 'CollectionPage',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   Agency, Article, ArticleSummary, Correction, Page, PageRequest, Person, Section, SectionTrail, SiteContent, Topic,
 } from '../../content/index.js';
@@ -140,6 +140,21 @@ export class SiteReads implements SiteContent {
       .orderBy('a.id', 'desc')
       .limit(limit)
       .execute();
+    return rows.map((r) => toSummary(r as SummaryRow));
+  }
+
+  async publishedMonths(): Promise<{ month: string; lastModified: Date }[]> {
+    // Timestamps are ISO text here: the month is its first seven characters (PostgreSQL: to_char).
+    const rows = await this.db.selectFrom('articles')
+      .select([sql<string>`substr(first_published_at, 1, 7)`.as('month'), sql<string>`max(coalesce(updated_at, first_published_at))`.as('last')])
+      .where('status', '=', 'published').groupBy(sql`substr(first_published_at, 1, 7)`).orderBy('month', 'desc').execute();
+    return rows.map((r) => ({ month: r.month, lastModified: toDate(r.last) }));
+  }
+
+  async publishedBetween(from: Date, to: Date, limit: number): Promise<ArticleSummary[]> {
+    const rows = await this.published()
+      .where('a.first_published_at', '>=', from.toISOString()).where('a.first_published_at', '<', to.toISOString())
+      .select(summaryColumns).orderBy('a.first_published_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
     return rows.map((r) => toSummary(r as SummaryRow));
   }
 

@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DatelineError } from '../../shared/index.js';
+import type { SiteContext } from '../settings.js';
+import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from '../sitemaps.js';
+
+const xml = (reply: FastifyReply, body: string) =>
+  reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
+
+/** Sitemaps for search engines: an index, the section pages, a sitemap a month, the news sitemap. */
+export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () => Date): void {
+  const { content, settings } = site;
+  const sections = async () => {
+    const out = [];
+    for (const t of await content.navigation()) out.push(t, ...(await content.subsections(t.id)));
+    return out;
+  };
+
+  app.get('/sitemap.xml', async (_req, reply) => {
+    const months = await content.publishedMonths();
+    return xml(reply, sitemapIndex(settings, months, months[0]?.lastModified ?? null));
+  });
+
+  app.get('/sitemap-pages.xml', async (_req, reply) => {
+    const months = await content.publishedMonths();
+    return xml(reply, pagesSitemap(settings, await sections(), months[0]?.lastModified ?? null));
+  });
+
+  app.get<{ Params: { month: string } }>('/sitemaps/:month', async (req, reply) => {
+    const m = /^(\d{4})-(\d{2})\.xml$/.exec(req.params.month);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new DatelineError('NOT_FOUND');
+    const from = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+    const to = new Date(Date.UTC(Number(m[1]), Number(m[2]), 1));
+    const stories = await content.publishedBetween(from, to, 50_000);
+    if (!stories.length) throw new DatelineError('NOT_FOUND');
+    return xml(reply, monthSitemap(settings, stories));
+  });
+
+  app.get('/sitemap-news.xml', async (_req, reply) => {
+    const to = now();
+    const from = new Date(to.getTime() - 48 * 3_600_000);
+    return xml(reply, newsSitemap(settings, await content.publishedBetween(from, new Date(to.getTime() + 1), 1000)));
+  });
+}
