@@ -33,6 +33,11 @@ export interface SiteContent {
   /** The article with this slug in whatever status; the site decides what readers may see. */
   articleBySlug(slug: string): Promise<Article | null>;
   moreFromSection(article: Pick<Article, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]>;
+  /**
+   * Published stories related to this one: most shared topics first, then by the words of its
+   * headline (full-text), newest first among equals; never itself.
+   */
+  related(article: Pick<Article, 'id' | 'headline' | 'topics'>, limit: number): Promise<ArticleSummary[]>;
   /** Months (UTC, "2019-04") that have published stories, newest first, with their latest change. */
   publishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
   /** Published stories first published in [from, to), newest first. */

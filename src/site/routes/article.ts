@@ -25,11 +25,13 @@ export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const canonical = articlePath(article, settings.timeZone);
     const { section, yyyy, mm, dd, slug } = req.params;
     if (`/${section}/${yyyy}/${mm}/${dd}/${slug}` !== canonical) return reply.redirect(encodeURI(canonical), 301);
-    const [trail, more, nav] = await Promise.all([
+    const [trail, related, more, nav] = await Promise.all([
       content.sectionTrail(article.section.slug),
+      content.related(article, 4),
       content.moreFromSection(article, 6),
       content.navigation(),
     ]);
-    return sendPage(reply, articlePage({ article, trail: trail ?? [], more, nav, settings }));
+    const shown = new Set(related.map((r) => r.id));
+    return sendPage(reply, articlePage({ article, trail: trail ?? [], related, more: more.filter((m) => !shown.has(m.id)).slice(0, 4), nav, settings }));
   });
 }

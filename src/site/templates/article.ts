@@ -11,6 +11,8 @@ import { layout } from './layout.js';
 export interface ArticlePageInput {
   article: Article;
   trail: SectionTrail;
+  /** Stories on the same subjects (shared topics, headline words). */
+  related?: ArticleSummary[];
   more: ArticleSummary[];
   nav: Section[];
   settings: SiteSettings;
@@ -65,6 +67,10 @@ ${a.topics.length ? html`<footer class="story-topics">
 <ul role="list">${a.topics.map((t) => html`<li><a rel="tag" href="${topicPath(t)}">${t.name}</a></li>`)}</ul>
 </footer>` : ''}
 </article>
+${p.related?.length ? html`<aside class="more related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related stories</h2>
+${storyList(p.related, s)}
+</aside>` : ''}
 ${p.more.length ? html`<aside class="more" aria-labelledby="more-heading">
 <h2 id="more-heading">More from ${a.section.name}</h2>
 ${storyList(p.more, s, { showSection: false })}

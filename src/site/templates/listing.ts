@@ -42,13 +42,23 @@ export function homePage(p: ListingInput): SafeHtml {
   const lead = first ? p.page.items.find((a) => a.leadImage) ?? p.page.items[0] : undefined;
   const rest = p.page.items.filter((a) => a !== lead);
   const head = listingHead(p, s.name, s.description);
-  head.jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'WebSite',
-    name: s.name,
-    url: s.url,
-    description: s.description,
-  };
+  head.jsonLd = [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: s.name,
+      url: s.url,
+      description: s.description,
+      potentialAction: { '@type': 'SearchAction', target: `${s.url}/search?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'NewsMediaOrganization',
+      name: s.name,
+      url: s.url,
+      logo: { '@type': 'ImageObject', url: absolute(s.url, '/assets/logo.png'), width: 600, height: 60 },
+    },
+  ];
   return layout({
     settings: s,
     nav: p.nav,

@@ -143,6 +143,36 @@ export class SiteReads implements SiteContent {
     return rows.map((r) => toSummary(r as SummaryRow));
   }
 
+  async related(article: Pick<Article, 'id' | 'headline' | 'topics'>, limit: number): Promise<ArticleSummary[]> {
+    const found: ArticleSummary[] = [];
+    const seen = new Set([article.id]);
+    const take = (rows: unknown[]) => {
+      for (const r of rows) {
+        const s = toSummary(r as SummaryRow);
+        if (found.length < limit && !seen.has(s.id)) {
+          seen.add(s.id);
+          found.push(s);
+        }
+      }
+    };
+    const topicIds = article.topics.map((t) => t.id);
+    if (topicIds.length) {
+      const shared = this.db.selectFrom('article_topics').select('article_id')
+        .select((eb) => eb.fn.countAll<number>().as('n')).where('topic_id', 'in', topicIds).groupBy('article_id').as('shared');
+      take(await this.published().innerJoin(shared, 'shared.article_id', 'a.id').where('a.id', '!=', article.id)
+        .select(summaryColumns).orderBy('shared.n', 'desc').orderBy('a.first_published_at', 'desc').limit(limit + 1).execute());
+    }
+    const words = [...new Set(article.headline.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))].slice(0, 12);
+    if (found.length < limit && words.length) {
+      // Sharing headline words (any of them), ranked by BM25 over headline and body.
+      const match = words.map((w) => `"${w}"`).join(' OR ');
+      take(await this.published().innerJoin('article_search', 'article_search.rowid', 'a.id')
+        .where(sql<boolean>`article_search match ${match}`).where('a.id', '!=', article.id)
+        .select(summaryColumns).orderBy(sql`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`).limit(limit + 1).execute());
+    }
+    return found;
+  }
+
   async publishedMonths(): Promise<{ month: string; lastModified: Date }[]> {
     // Timestamps are ISO text here: the month is its first seven characters (PostgreSQL: to_char).
     const rows = await this.db.selectFrom('articles')
