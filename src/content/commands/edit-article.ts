@@ -1,30 +1,23 @@
 import type { Actor } from '../../accounts/model.js';
 import { DatelineError, fail, slugify } from '../../shared/index.js';
-import type { Article, ArticleStatus, Doc } from '../model.js';
+import type { Article, ArticleSnapshot, ArticleStatus } from '../model.js';
+import { snapshotOf } from '../revisions.js';
 import { setImageText } from './image-text.js';
 import { mayEdit } from '../policies.js';
 import type { ArticleFields, ContentRepository } from '../ports.js';
 import { persistArticle } from './persist-article.js';
 import { requireSection, type CommandContext } from './save-article.js';
 
-/** Everything an editor can set on a story (status apart: that is the workflow's). */
-export interface DraftInput {
-  headline: string;
-  standfirst: string;
-  body: Doc;
-  sectionSlug: string;
-  topics: string[];
-  people: string[];
-  agency: string | null;
-  byline: string;
-  datelinePlace: string;
-  language: string;
-  leadImageId: number | null;
+/**
+ * Everything an editor can set on a story (status apart: that is the workflow's): the fields a
+ * revision keeps, the picture's text typed with it, and the slug until first publication.
+ */
+export type DraftInput = Omit<ArticleSnapshot, 'slug'> & {
   /** Alt text, caption and credit of the lead image, edited with the story (applied to that picture only). */
   leadImageText?: { alt: string; caption: string; credit: string; forImageId: number };
   /** Editable until the story is first published. */
   slug?: string;
-}
+};
 
 export const limits = { headline: 300, standfirst: 1000, topics: 30, name: 120, bodyJson: 2_000_000, correction: 4000 };
 
@@ -134,19 +127,8 @@ export async function updateDraft(
   });
 }
 
-/** The editable fields of a stored story. */
+/** The editable fields of a stored story: its snapshot, less the slug. */
 export function draftOf(a: Article): DraftInput {
-  return {
-    headline: a.headline,
-    standfirst: a.standfirst,
-    body: a.body,
-    sectionSlug: a.section.slug,
-    topics: a.topics.map((t) => t.name),
-    people: a.people.map((p) => p.name),
-    agency: a.agency?.name ?? null,
-    byline: a.byline,
-    datelinePlace: a.datelinePlace,
-    language: a.language,
-    leadImageId: a.leadImage?.id ?? null,
-  };
+  const { slug: _slug, ...draft } = snapshotOf(a);
+  return draft;
 }
