@@ -38,28 +38,41 @@ export class Fts5Search implements SearchProvider {
     const parsed = parseQuery(q.text);
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, suggestion: null };
     if (isEmptyQuery(parsed)) return empty;
-    const base = this.filtered(toFts5(parsed), q);
+    const match = toFts5(parsed);
+    const base = this.filtered(match, q);
     const [rows, count] = await Promise.all([
-      base.select(summaryColumns)
-        .select(['a.status', sql<string>`snippet(article_search, 3, ${open}, ${close}, '…', 28)`.as('snip')])
+      base.select(summaryColumns).select('a.status')
         .orderBy(q.sort === 'date' ? sql`a.first_published_at desc` : sql`${rank}`)
         .orderBy('a.id', 'desc')
         .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
+    const snippets = await this.snippets(match, rows.map((r) => r.id));
     const total = Number(count.n);
     const suggestion = total === 0 && parsed.words.length === 1 && !parsed.phrases.length ? await this.suggest(parsed.words[0]!) : null;
     return {
-      items: rows.map((r) => ({ ...toSummary(r as SummaryRow), status: r.status as ArticleStatus, snippet: splitSnippet(r.snip) })),
+      items: rows.map((r) => ({ ...toSummary(r as SummaryRow), status: r.status as ArticleStatus, snippet: splitSnippet(snippets.get(r.id) ?? null) })),
       total, page: q.page, pageSize: q.pageSize, suggestion,
     };
   }
 
+  /** Snippets only for the page's hits: making one for every match before sorting costs far more. */
+  private async snippets(match: string, ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('article_search')
+      .select(['rowid', sql<string>`snippet(article_search, 3, ${open}, ${close}, '…', 28)`.as('snip')])
+      .where(sql<boolean>`article_search match ${match}`).where('rowid', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.rowid, r.snip]));
+  }
+
   private filtered(match: string, q: SearchQuery) {
+    // CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may walk the
+    // stories and run the whole text query once per story (80 ms instead of 1 ms at 1,000 stories).
     let query = this.db.selectFrom('article_search')
-      .innerJoin('articles as a', 'a.id', 'article_search.rowid')
+      .crossJoin('articles as a')
       .innerJoin('sections as s', 's.id', 'a.section_id')
       .leftJoin('images as i', 'i.id', 'a.lead_image_id')
+      .whereRef('a.id', '=', 'article_search.rowid')
       .where(sql<boolean>`article_search match ${match}`);
     if (q.scope.kind === 'public') query = query.where('a.status', '=', 'published');
     else if (q.scope.ownerId !== undefined) {

@@ -166,9 +166,14 @@ export class SiteReads implements SiteContent {
     if (found.length < limit && words.length) {
       // Sharing headline words (any of them), ranked by BM25 over headline and body.
       const match = words.map((w) => `"${w}"`).join(' OR ');
-      take(await this.published().innerJoin('article_search', 'article_search.rowid', 'a.id')
-        .where(sql<boolean>`article_search match ${match}`).where('a.id', '!=', article.id)
-        .select(summaryColumns).orderBy(sql`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`).limit(limit + 1).execute());
+      // The text query alone first (it ranks fastest on its own), then those stories' summaries.
+      const ranked = (await this.db.selectFrom('article_search').select('rowid').where(sql<boolean>`article_search match ${match}`)
+        .orderBy(sql`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`).limit(limit * 5 + 1).execute()).map((r) => r.rowid);
+      if (ranked.length) {
+        const rows = await this.published().where('a.id', 'in', ranked).select(summaryColumns).execute();
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        take(ranked.map((id) => byId.get(id)).filter((r) => r !== undefined));
+      }
     }
     return found;
   }
