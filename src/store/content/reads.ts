@@ -155,12 +155,23 @@ export class SiteReads implements SiteContent {
         }
       }
     };
+    // Each step asks its own small question first (which ids), then reads those stories: joined in
+    // one query, SQLite would walk every published story to answer it.
+    const inOrder = async (ids: number[]) => {
+      if (!ids.length) return [];
+      const rows = await this.published().where('a.id', 'in', ids).select(summaryColumns).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+    };
     const topicIds = article.topics.map((t) => t.id);
     if (topicIds.length) {
-      const shared = this.db.selectFrom('article_topics').select('article_id')
-        .select((eb) => eb.fn.countAll<number>().as('n')).where('topic_id', 'in', topicIds).groupBy('article_id').as('shared');
-      take(await this.published().innerJoin(shared, 'shared.article_id', 'a.id').where('a.id', '!=', article.id)
-        .select(summaryColumns).orderBy('shared.n', 'desc').orderBy('a.first_published_at', 'desc').limit(limit + 1).execute());
+      // CROSS JOIN: start from the topics' links (few) rather than from every published story.
+      const shared = await this.db.selectFrom('article_topics as at').crossJoin('articles as a').whereRef('a.id', '=', 'at.article_id')
+        .select(['at.article_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('at.topic_id', 'in', topicIds).where('at.article_id', '!=', article.id).where('a.status', '=', 'published')
+        .groupBy(['at.article_id', 'a.first_published_at']).orderBy('n', 'desc').orderBy('a.first_published_at', 'desc')
+        .limit(limit + 1).execute();
+      take(await inOrder(shared.map((r) => r.article_id)));
     }
     const words = [...new Set(article.headline.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))].slice(0, 12);
     if (found.length < limit && words.length) {
@@ -169,11 +180,7 @@ export class SiteReads implements SiteContent {
       // The text query alone first (it ranks fastest on its own), then those stories' summaries.
       const ranked = (await this.db.selectFrom('article_search').select('rowid').where(sql<boolean>`article_search match ${match}`)
         .orderBy(sql`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`).limit(limit * 5 + 1).execute()).map((r) => r.rowid);
-      if (ranked.length) {
-        const rows = await this.published().where('a.id', 'in', ranked).select(summaryColumns).execute();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        take(ranked.map((id) => byId.get(id)).filter((r) => r !== undefined));
-      }
+      take(await inOrder(ranked));
     }
     return found;
   }
