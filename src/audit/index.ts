@@ -1,3 +1,4 @@
+import { actorId, actorLabel, type Actor } from '../accounts/model.js';
 import type { Page } from '../content/model.js';
 
 export interface AuditEntry {
@@ -22,4 +23,12 @@ export interface AuditRecord extends Required<Omit<AuditEntry, 'ip'>> {
 export interface AuditLog {
   append(entry: AuditEntry, now: Date): Promise<void>;
   list(q: { page: number; pageSize: number; action?: string }): Promise<Page<AuditRecord>>;
+}
+
+/** The entry for something an actor did: who (id, label, address) filled in from the actor. */
+export function auditEntry(actor: Actor, action: string, subject: string, detail?: Record<string, unknown>): AuditEntry {
+  return {
+    actorId: actorId(actor), actor: actorLabel(actor), action, subject, detail,
+    ip: actor.kind === 'user' ? actor.ip ?? null : null,
+  };
 }

@@ -19,6 +19,8 @@ export interface SiteContent {
   navigation(): Promise<Section[]>;
   /** Home's children down to the section with this slug, or null. */
   sectionTrail(slug: string): Promise<SectionTrail | null>;
+  /** Every section in tree order (each followed by those below it), for menus and sitemaps. */
+  sectionTree(): Promise<Section[]>;
   /** The sections directly below this one, in menu order. */
   subsections(sectionId: number): Promise<Section[]>;
   latest(q: PageRequest): Promise<Page<ArticleSummary>>;
@@ -32,6 +34,7 @@ export interface SiteContent {
   agencyArticles(agencyId: number, q: PageRequest): Promise<Page<ArticleSummary>>;
   /** The article with this slug in whatever status; the site decides what readers may see. */
   articleBySlug(slug: string): Promise<Article | null>;
+  articleById(id: number): Promise<Article | null>;
   moreFromSection(article: Pick<Article, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]>;
   /**
    * Published stories related to this one: most shared topics first, then by the words of its
@@ -122,7 +125,6 @@ export interface ContentWriter {
   articleIdByUri(uri: string): Promise<StoredVersion | null>;
   /** Whether any image record uses this media key (so its files must stay). */
   imageKeyInUse(key: string): Promise<boolean>;
-  articleById(id: number): Promise<Article | null>;
   slugTaken(slug: string, exceptId?: number): Promise<boolean>;
   insertArticle(fields: ArticleFields, now: Date): Promise<number>;
   updateArticle(id: number, fields: ArticleFields, now: Date): Promise<void>;
@@ -132,6 +134,8 @@ export interface ContentWriter {
   insertRevision(r: { articleId: number; userId: number | null; source: string; changed: string[]; snapshot: ArticleSnapshot }, now: Date): Promise<void>;
   /** Newest first. */
   revisions(articleId: number): Promise<Revision[]>;
+  /** What the newest revision kept, to tell what a save changed. */
+  latestSnapshot(articleId: number): Promise<ArticleSnapshot | null>;
   insertCorrection(c: { articleId: number; kind: Correction['kind']; text: string; userId: number | null }, now: Date): Promise<Correction>;
   setUpdatedAt(articleId: number, updatedAt: Date, now: Date): Promise<void>;
   /**

@@ -35,16 +35,19 @@ export async function storeImage(
   const info = await inspect(bytes);
   const key = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   let created = false;
+  let variants: ImageVariant[] | null = null;
   if (!(await storage.exists(`${key}/manifest.json`))) {
     const tmp = `${key}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      await writeVariants(storage, tmp, key, bytes, info);
+      const made = await writeVariants(storage, tmp, key, bytes, info);
       created = await storage.renameFolder(tmp, key);
+      if (created) variants = made;
     } finally {
       if (!created) await storage.removeFolder(tmp);
     }
   }
-  const variants = await readManifest(storage, key);
+  // Already there (or another process won the race): its manifest says what it holds.
+  variants ??= await readManifest(storage, key);
   return { image: { key, mime: info.mime, width: info.width, height: info.height, variants, ...meta }, created };
 }
 
@@ -78,7 +81,7 @@ async function writeVariants(
   key: string,
   bytes: Buffer,
   info: { width: number; height: number; ext: string },
-): Promise<void> {
+): Promise<ImageVariant[]> {
   await storage.write(`${folder}/original.${info.ext}`, bytes);
   const largest = Math.min(info.width, variantWidths.at(-1)!);
   // Decode and turn upright once, at the largest width we serve; every variant derives from it.
@@ -102,6 +105,7 @@ async function writeVariants(
     }
   }
   await storage.write(`${folder}/manifest.json`, Buffer.from(JSON.stringify(variants)));
+  return variants;
 }
 
 function encode(pipeline: Sharp, format: ImageFormat): Sharp {

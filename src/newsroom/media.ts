@@ -1,4 +1,5 @@
-import { actorId, actorLabel, type Actor } from '../accounts/index.js';
+import type { Actor } from '../accounts/index.js';
+import { auditEntry } from '../audit/index.js';
 import { setImageText, type Image } from '../content/index.js';
 import { storeImage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
@@ -15,7 +16,7 @@ export async function uploadImage(
   try {
     return await deps.store.content.transaction(async (repo) => {
       const image = await repo.saveImage(stored.image, deps.now());
-      await repo.appendAudit({ actorId: actorId(actor), actor: actorLabel(actor), action: 'image-upload', subject: `image:${image.id}` }, deps.now());
+      await repo.appendAudit(auditEntry(actor, 'image-upload', `image:${image.id}`), deps.now());
       return image;
     });
   } catch (e) {

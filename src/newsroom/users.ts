@@ -1,4 +1,5 @@
-import { actorLabel, hasRole, type Actor, type Role, type User } from '../accounts/index.js';
+import { hasRole, type Actor, type Role, type User } from '../accounts/index.js';
+import { auditEntry } from '../audit/index.js';
 import { DatelineError } from '../shared/index.js';
 import type { NewsroomDeps } from './context.js';
 
@@ -13,9 +14,6 @@ export async function changeRole(deps: NewsroomDeps, actor: Actor, userId: numbe
   if (user.role === role) return user;
   await deps.store.accounts.setRole(userId, role);
   await deps.store.accounts.deleteSessionsOf(userId);
-  await deps.store.audit.append({
-    actorId: actor.kind === 'user' ? actor.user.id : null, actor: actorLabel(actor), action: 'role-change', subject: `user:${userId}`,
-    detail: { email: user.email, from: user.role, to: role }, ip: actor.kind === 'user' ? actor.ip ?? null : null,
-  }, deps.now());
+  await deps.store.audit.append(auditEntry(actor, 'role-change', `user:${userId}`, { email: user.email, from: user.role, to: role }), deps.now());
   return { ...user, role };
 }

@@ -19,7 +19,7 @@ export const feedItemCount = 30;
 
 /** Full stories for a listing's newest items (feeds carry the text, not just links). */
 export async function feedArticles(content: SiteContent, items: ArticleSummary[]): Promise<Article[]> {
-  const full = await Promise.all(items.map((a) => content.articleBySlug(a.slug)));
+  const full = await Promise.all(items.map((a) => content.articleById(a.id)));
   return full.filter((a): a is Article => a !== null && a.status === 'published');
 }
 

@@ -4,7 +4,7 @@ import { systemActor } from '../accounts/index.js';
 import {
   bodyFromHtml, isStale, plainText, requireSection, saveArticle, type CommandContext, type NewImage, type SaveOutcome,
 } from '../content/index.js';
-import { audit } from '../content/commands/change-status.js';
+import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
 import { parseWireItem } from './formats/index.js';
@@ -108,7 +108,7 @@ async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnTy
     const wasLive = await repo.transition(a.id, ['published', 'scheduled'], {
       status: 'unpublished', scheduledAt: null, firstPublishedAt: a.publishedAt, updatedAt: a.publishedAt ? now : null,
     }, now);
-    if (wasLive) await audit(repo, systemActor('wire'), 'kill', a, now, { pubstatus: item.pubStatus, uri: item.uri });
+    if (wasLive) await repo.appendAudit(auditEntry(systemActor('wire'), 'kill', `article:${a.id}`, { headline: a.headline, pubstatus: item.pubStatus, uri: item.uri }), now);
     return a;
   });
   return { action: 'killed' as const, articleId: existing.id, slug: existing.slug, status: article?.status === 'published' || article?.status === 'scheduled' ? 'unpublished' as const : existing.status };

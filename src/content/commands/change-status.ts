@@ -1,4 +1,5 @@
-import { actorId, actorLabel, type Actor } from '../../accounts/model.js';
+import type { Actor } from '../../accounts/model.js';
+import { auditEntry } from '../../audit/index.js';
 import { DatelineError, fail } from '../../shared/index.js';
 import type { Article, ArticleStatus } from '../model.js';
 import { mayMove } from '../policies.js';
@@ -65,8 +66,5 @@ export async function publishDue(ctx: CommandContext, actor: Actor): Promise<num
 }
 
 export function audit(repo: ContentRepository, actor: Actor, action: string, a: Pick<Article, 'id' | 'headline'>, now: Date, detail: Record<string, unknown> = {}) {
-  return repo.appendAudit({
-    actorId: actorId(actor), actor: actorLabel(actor), action, subject: `article:${a.id}`,
-    detail: { headline: a.headline, ...detail }, ip: actor.kind === 'user' ? actor.ip ?? null : null,
-  }, now);
+  return repo.appendAudit(auditEntry(actor, action, `article:${a.id}`, { headline: a.headline, ...detail }), now);
 }

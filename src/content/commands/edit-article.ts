@@ -92,8 +92,7 @@ export async function createDraft(ctx: CommandContext, actor: Actor, input: Draf
     if (input.slug && (await repo.slugTaken(input.slug))) throw fail('CONFLICT', `the slug "${input.slug}" is taken`, 'slug');
     await applyImageText(repo, actor, input, now);
     const fields = await fieldsFor(repo, input, { status: 'draft', slug: wanted, article: null }, now);
-    const { id } = await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now });
-    return (await repo.articleById(id))!;
+    return (await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now })).article;
   });
 }
 
@@ -120,9 +119,10 @@ export async function updateDraft(
     await applyImageText(repo, actor, input, now);
     await checkAlt(repo, article.status, input.leadImageId);
     const fields = await fieldsFor(repo, input, { status: article.status, slug, article }, now);
-    const { changed } = await persistArticle(repo, { existingId: id, fields, topics: input.topics, people: input.people, actor, source, now });
+    const saved = await persistArticle(repo, { existingId: id, fields, topics: input.topics, people: input.people, actor, source, now });
     // A published story that really changed shows when it was last updated (dateModified too).
-    if (article.publishedAt && article.status === 'published' && changed.length) await repo.setUpdatedAt(id, now, now);
+    if (!(article.publishedAt && article.status === 'published' && saved.changed.length)) return saved.article;
+    await repo.setUpdatedAt(id, now, now);
     return (await repo.articleById(id))!;
   });
 }

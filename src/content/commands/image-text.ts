@@ -1,4 +1,5 @@
-import { actorId, actorLabel, type Actor } from '../../accounts/model.js';
+import type { Actor } from '../../accounts/model.js';
+import { auditEntry } from '../../audit/index.js';
 import { DatelineError, fail } from '../../shared/index.js';
 import { mayEditImageText } from '../policies.js';
 import type { ContentRepository } from '../ports.js';
@@ -26,5 +27,5 @@ export async function setImageText(repo: ContentRepository, actor: Actor, id: nu
     throw fail('INVALID_INPUT', 'a picture used by a published or scheduled story needs alt text', 'leadImage.alt');
   }
   await repo.updateImageText(id, next);
-  await repo.appendAudit({ actorId: actorId(actor), actor: actorLabel(actor), action: 'image-edit', subject: `image:${id}`, detail: next }, now);
+  await repo.appendAudit(auditEntry(actor, 'image-edit', `image:${id}`, next), now);
 }

@@ -2,7 +2,8 @@ import { actorId, type Actor } from '../../accounts/model.js';
 import { slugify } from '../../shared/index.js';
 import type { ArticleFields, ContentRepository } from '../ports.js';
 import { changedFields, snapshotOf } from '../revisions.js';
-import { indexArticle } from '../search-index.js';
+import type { Article } from '../model.js';
+import { searchDocument } from '../search-index.js';
 
 export interface PersistArgs {
   existingId: number | null;
@@ -19,17 +20,19 @@ export interface PersistArgs {
  * Writes an article and its topics and people, then keeps a revision of what changed.
  * Runs inside the caller's transaction; every save path (wire, newsroom, API) comes through here.
  */
-export async function persistArticle(repo: ContentRepository, a: PersistArgs): Promise<{ id: number; changed: string[] }> {
+export async function persistArticle(repo: ContentRepository, a: PersistArgs): Promise<{ id: number; changed: string[]; article: Article }> {
   const id = a.existingId ?? (await repo.insertArticle({ ...a.fields, createdBy: actorId(a.actor) }, a.now));
   if (a.existingId !== null) await repo.updateArticle(id, a.fields, a.now);
   await repo.setArticleTopics(id, await ensureAll(a.topics, (n) => repo.ensureTopic(n, a.now)));
   await repo.setArticlePeople(id, await ensureAll(a.people, (n) => repo.ensurePerson(n, a.now)));
-  const snapshot = snapshotOf((await repo.articleById(id))!);
-  const previous = (await repo.revisions(id))[0]?.snapshot ?? null;
-  const changed = changedFields(previous, snapshot);
-  if (changed.length) await repo.insertRevision({ articleId: id, userId: actorId(a.actor), source: a.source, changed, snapshot }, a.now);
-  if (changed.length) await indexArticle(repo, id);
-  return { id, changed };
+  const article = (await repo.articleById(id))!;
+  const snapshot = snapshotOf(article);
+  const changed = changedFields(await repo.latestSnapshot(id), snapshot);
+  if (changed.length) {
+    await repo.insertRevision({ articleId: id, userId: actorId(a.actor), source: a.source, changed, snapshot }, a.now);
+    await repo.indexForSearch(searchDocument(article));
+  }
+  return { id, changed, article };
 }
 
 async function ensureAll(names: string[], ensure: (name: string) => Promise<{ id: number }>): Promise<number[]> {

@@ -84,11 +84,10 @@ export async function saveArticle(
       firstPublishedAt,
       updatedAt,
     };
-    const { id: articleId } = await persistArticle(repo, {
+    const { id: articleId, article: saved } = await persistArticle(repo, {
       existingId: existing?.id ?? null, fields, topics: input.topics, people: input.people, actor: by.actor, source: by.source, now,
     });
-    const saved = await repo.articleById(articleId);
-    return { action: existing ? 'updated' : 'created', articleId, slug: saved!.slug, status };
+    return { action: existing ? 'updated' : 'created', articleId, slug: saved.slug, status };
   });
 }
 

@@ -1,4 +1,5 @@
-import { actorId, actorLabel, hasRole, type Actor } from '../../accounts/model.js';
+import { hasRole, type Actor } from '../../accounts/model.js';
+import { auditEntry } from '../../audit/index.js';
 import { DatelineError, fail, slugify } from '../../shared/index.js';
 import type { Section } from '../model.js';
 import { createSection, type SectionInput } from './create-section.js';
@@ -11,7 +12,7 @@ function editorsOnly(actor: Actor): void {
 }
 
 const audited = (ctx: CommandContext, actor: Actor, action: string, subject: string, detail: Record<string, unknown>) =>
-  ctx.store.appendAudit({ actorId: actorId(actor), actor: actorLabel(actor), action, subject, detail }, ctx.now());
+  ctx.store.appendAudit(auditEntry(actor, action, subject, detail), ctx.now());
 
 export async function addSection(ctx: CommandContext, actor: Actor, input: SectionInput): Promise<Section> {
   editorsOnly(actor);
@@ -57,6 +58,6 @@ export async function mergeTopic(ctx: CommandContext, actor: Actor, fromId: numb
     if (!from || !into) throw new DatelineError('NOT_FOUND', 'no such topic');
     await repo.mergeTopic(fromId, intoId);
     for (const articleId of await repo.articleIdsWithTopic(intoId)) await indexArticle(repo, articleId);
-    await repo.appendAudit({ actorId: actorId(actor), actor: actorLabel(actor), action: 'topic-merge', subject: `topic:${intoId}`, detail: { from: from.name, into: into.name } }, ctx.now());
+    await repo.appendAudit(auditEntry(actor, 'topic-merge', `topic:${intoId}`, { from: from.name, into: into.name }), ctx.now());
   });
 }

@@ -14,7 +14,7 @@ import { baseModifiedAt, draftFromForm, field, zonedTime, type FormBody } from '
 import { editorPage } from './pages/editor.js';
 import { revisionDiffPage, revisionListPage } from './pages/revisions.js';
 import { unsavedPage } from './pages/simple.js';
-import { flashFrom, withFlash, type Flash } from './plugin.js';
+import { flashFrom, redirectWithOutcome, withFlash, type Flash } from './flash.js';
 
 export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req: FastifyRequest) => Promise<Identity>): void {
   const ctx = commandContext(deps);
@@ -107,31 +107,23 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     const article = await readableArticle(deps, me, idOf(req.params.id));
     const body = req.body as FormBody;
     const to = field(body, 'status') as ArticleStatus;
-    const back = `/newsroom/articles/${article.id}`;
-    try {
+    return redirectWithOutcome(reply, `/newsroom/articles/${article.id}`, async () => {
       if (!articleStatuses.includes(to)) throw new DatelineError('INVALID_INPUT', 'unknown status', { field: 'status' });
       const at = to === 'scheduled' ? zonedTime(field(body, 'at'), settings.timeZone) : null;
       const moved = await changeStatus(ctx, me.actor, article.id, to, at);
-      return reply.redirect(withFlash(back, 'ok', `Now ${moved.status.replace('_', ' ')}`), 303);
-    } catch (e) {
-      if (!isDatelineError(e) || e.status === 401) throw e;
-      return reply.redirect(withFlash(back, 'error', e.message), 303);
-    }
+      return `Now ${moved.status.replace('_', ' ')}`;
+    });
   });
 
   app.post<{ Params: { id: string } }>('/articles/:id/corrections', async (req, reply) => {
     const me = await who(req);
     const article = await readableArticle(deps, me, idOf(req.params.id));
     const body = req.body as FormBody;
-    const back = `/newsroom/articles/${article.id}`;
-    try {
+    return redirectWithOutcome(reply, `/newsroom/articles/${article.id}`, async () => {
       const kind = field(body, 'kind') === 'update' ? 'update' : 'correction';
       await addCorrection(ctx, me.actor, article.id, { kind, text: field(body, 'text') });
-      return reply.redirect(withFlash(back, 'ok', kind === 'update' ? 'Update added' : 'Correction added'), 303);
-    } catch (e) {
-      if (!isDatelineError(e) || e.status === 401) throw e;
-      return reply.redirect(withFlash(back, 'error', e.message), 303);
-    }
+      return kind === 'update' ? 'Update added' : 'Correction added';
+    });
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id/preview', async (req, reply) => {

@@ -14,24 +14,9 @@ import { changeRole } from '../users.js';
 import { taxonomyPage } from './pages/taxonomy.js';
 import { articleUiRoutes } from './articles.js';
 import { field, type FormBody } from './forms.js';
+import { flashFrom, redirectWithOutcome, withFlash } from './flash.js';
 import { shell } from './layout.js';
 import { auditPage, mediaPage, signInPage, storyListPage, usersPage } from './pages/simple.js';
-
-export interface Flash {
-  kind: 'ok' | 'error';
-  text: string;
-}
-
-/** `?saved=...` style one-line notices after a redirect. */
-export function flashFrom(query: unknown): Flash | null {
-  const q = query as Record<string, string | undefined>;
-  if (q.ok) return { kind: 'ok', text: q.ok.slice(0, 200) };
-  if (q.error) return { kind: 'error', text: q.error.slice(0, 300) };
-  return null;
-}
-
-export const withFlash = (path: string, kind: 'ok' | 'error', text: string) =>
-  `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(text)}`;
 
 /** A request sent by another site's page (Fetch Metadata, else the Origin header). */
 function crossSite(req: FastifyRequest): boolean {
@@ -132,15 +117,7 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     if (!hasRole(me.actor, 'editor')) throw new DatelineError('FORBIDDEN', 'only an editor may manage sections and topics');
     return me;
   };
-  const back = (reply: FastifyReply, kind: 'ok' | 'error', text: string) => reply.redirect(withFlash('/newsroom/taxonomy', kind, text), 303);
-  const orBack = async (reply: FastifyReply, run: () => Promise<string>) => {
-    try {
-      return back(reply, 'ok', await run());
-    } catch (e) {
-      if (!isDatelineError(e) || e.status === 401 || e.status === 403) throw e;
-      return back(reply, 'error', e.message);
-    }
-  };
+  const orBack = (reply: FastifyReply, run: () => Promise<string>) => redirectWithOutcome(reply, '/newsroom/taxonomy', run, [401, 403]);
 
   app.get('/taxonomy', async (req, reply) => {
     const me = await editors(req);

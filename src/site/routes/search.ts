@@ -51,7 +51,7 @@ export function searchRoutes(app: FastifyInstance, site: SiteContext, search: Se
   app.get<{ Querystring: Params }>('/search', async (req, reply) => {
     const q = req.query;
     const query = await searchQueryFrom(site, q, { kind: 'public' });
-    const [nav, all] = await Promise.all([site.content.navigation(), allSections(site)]);
+    const [nav, all] = await Promise.all([site.content.navigation(), site.content.sectionTree()]);
     const results = query && query.text.trim()
       ? await search.search(query)
       : q.q ? { items: [], total: 0, page: 1, pageSize: site.settings.pageSize, suggestion: null } : null;
@@ -61,11 +61,4 @@ export function searchRoutes(app: FastifyInstance, site: SiteContext, search: Se
     };
     return sendPage(reply, searchPage({ settings: site.settings, nav, sections: all, params, results }));
   });
-}
-
-async function allSections(site: SiteContext) {
-  const top = await site.content.navigation();
-  const out = [];
-  for (const t of top) out.push(t, ...(await site.content.subsections(t.id)));
-  return out;
 }

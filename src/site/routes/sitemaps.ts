@@ -9,11 +9,6 @@ const xml = (reply: FastifyReply, body: string) =>
 /** Sitemaps for search engines: an index, the section pages, a sitemap a month, the news sitemap. */
 export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () => Date): void {
   const { content, settings } = site;
-  const sections = async () => {
-    const out = [];
-    for (const t of await content.navigation()) out.push(t, ...(await content.subsections(t.id)));
-    return out;
-  };
 
   app.get('/sitemap.xml', async (_req, reply) => {
     const months = await content.publishedMonths();
@@ -22,7 +17,7 @@ export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () =
 
   app.get('/sitemap-pages.xml', async (_req, reply) => {
     const months = await content.publishedMonths();
-    return xml(reply, pagesSitemap(settings, await sections(), months[0]?.lastModified ?? null));
+    return xml(reply, pagesSitemap(settings, await content.sectionTree(), months[0]?.lastModified ?? null));
   });
 
   app.get<{ Params: { month: string } }>('/sitemaps/:month', async (req, reply) => {

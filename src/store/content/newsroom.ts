@@ -42,6 +42,12 @@ export class NewsroomQueries extends SiteReads {
     }));
   }
 
+  async latestSnapshot(articleId: number): Promise<ArticleSnapshot | null> {
+    const r = await this.db.selectFrom('revisions').select('snapshot').where('article_id', '=', articleId)
+      .orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return r ? (JSON.parse(r.snapshot) as ArticleSnapshot) : null;
+  }
+
   async insertCorrection(c: { articleId: number; kind: Correction['kind']; text: string; userId: number | null }, now: Date): Promise<Correction> {
     const r = await this.db.insertInto('corrections').values({
       article_id: c.articleId, kind: c.kind, text: c.text, user_id: c.userId, created_at: isoString(now),

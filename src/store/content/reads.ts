@@ -5,7 +5,7 @@ import type {
 import { toDate } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import {
-  asStatus, parseDoc, toAgency, toImage, toPerson, toSection, toSummary, toTopic, type SummaryRow,
+  asStatus, parseDoc, toAgency, toPerson, toSection, toSummary, toTopic, type SummaryRow,
 } from './mappers.js';
 
 type Db = Kysely<Database>;
@@ -37,6 +37,13 @@ export class SiteReads implements SiteContent {
       current = current.parentId === null ? undefined : byId.get(current.parentId);
     }
     return trail;
+  }
+
+  async sectionTree(): Promise<Section[]> {
+    const all = await this.allSections();
+    const below = (parentId: number | null): Section[] =>
+      all.filter((s) => s.parentId === parentId).flatMap((s) => [s, ...below(s.id)]);
+    return below(null);
   }
 
   async subsections(sectionId: number): Promise<Section[]> {
