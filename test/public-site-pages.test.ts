@@ -38,6 +38,9 @@ describe('the public site', () => {
     expect(page2.status).toBe(200);
     expect(titles(page2.body)).not.toContain(titles(page1.body)[0]);
     expect(parseHtml(page2.body).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://news.example.test/?page=2');
+    // Search engines index the first page of a listing; later pages are followed, not indexed.
+    expect(doc.querySelector('meta[name=robots]')).toBeNull();
+    expect(parseHtml(page2.body).querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex, follow');
   });
 
   it('never lists or serves a draft', async () => {
@@ -105,7 +108,7 @@ describe('the public site', () => {
       const doc = parseHtml(r.body);
       expect(doc.querySelector('h1')!.textContent, path).toBe('Page not found');
       expect(doc.querySelector('nav.sections a[href="/global"]'), path).not.toBeNull();
-      expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+      expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex, follow');
     }
   });
 

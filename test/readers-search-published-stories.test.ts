@@ -92,7 +92,7 @@ describe('search', () => {
     expect(doc.querySelector('.snippet mark')!.textContent).toBe('zanzibarian');
     expect(doc.querySelector('.snippet')!.textContent).toContain('<script>alert(1)</script>');
     expect(doc.querySelectorAll('.search-results script').length).toBe(0);
-    expect(doc.querySelector('meta[name=robots]')!.getAttribute('content')).toBe('noindex');
+    expect(doc.querySelector('meta[name=robots]')!.getAttribute('content')).toBe('noindex, follow');
   });
 
   it('filters by section and orders by date on request', async () => {

@@ -37,6 +37,11 @@ export interface Topic {
   name: string;
 }
 
+/** A topic with the other names it goes by ("ISIS", "IS" for "Islamic State"). */
+export interface TopicWithAliases extends Topic {
+  aliases: string[];
+}
+
 export interface Person {
   id: number;
   slug: string;
@@ -145,6 +150,17 @@ export interface Article extends ArticleSummary {
   /** First publication time; null while the story has never been published. */
   publishedAt: Date | null;
   corrections: Correction[];
+  /** The story this one follows up, when an editor linked it to one. */
+  followUpOf: number | null;
+  /** The first story of the thread this one belongs to (its own id for the first). */
+  threadId: number | null;
+}
+
+/** A story's place in a thread: what an editor's "follow-up of" link builds on. */
+export interface ThreadNode {
+  id: number;
+  followUpOf: number | null;
+  threadId: number | null;
 }
 
 /** A row of the newsroom's story list: any status. */

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit/index.js';
 import type { SearchDocument } from '../search/model.js';
 import type {
   Agency, Article, ArticleSnapshot, ArticleStatus, ArticleSummary, Correction, Doc, Image, ImageVariant,
-  NewsroomSummary, Page, Person, Revision, Section, SectionTrail, Topic,
+  NewsroomSummary, Page, Person, Revision, Section, SectionTrail, ThreadNode, Topic, TopicWithAliases,
 } from './model.js';
 
 export interface PageRequest {
@@ -41,6 +41,8 @@ export interface SiteContent {
    * headline (full-text), newest first among equals; never itself.
    */
   related(article: Pick<Article, 'id' | 'headline' | 'topics'>, limit: number): Promise<ArticleSummary[]>;
+  /** The published stories of a thread, oldest first (a timeline). */
+  threadStories(threadId: number): Promise<ArticleSummary[]>;
   /** Months (UTC, "2019-04") that have published stories, newest first, with their latest change. */
   publishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
   /** Published stories first published in [from, to), newest first. */
@@ -157,8 +159,21 @@ export interface ContentWriter {
    * stories or of that person's own stories (a contributor must not learn others' embargoed subjects).
    */
   topicNames(text: string, limit: number, visibleTo?: number): Promise<string[]>;
-  /** Every topic with how many stories carry it, by name. */
-  topicsWithCounts(): Promise<(Topic & { stories: number })[]>;
+  /** Every topic with how many stories carry it and its aliases, by name. */
+  topicsWithCounts(): Promise<(TopicWithAliases & { stories: number })[]>;
+  /** Every topic with its aliases: what topic suggestion looks for in a text (`visibleTo` as in topicNames). */
+  topicLexicon(visibleTo?: number): Promise<TopicWithAliases[]>;
+  topicAliases(topicId: number): Promise<string[]>;
+  /** Replaces a topic's aliases (each alias names one topic only). */
+  setTopicAliases(topicId: number, aliases: string[]): Promise<void>;
+  /** The topic an alias belongs to, matched as topic suggestion matches it (case and spacing aside). */
+  topicIdByAlias(alias: string): Promise<number | null>;
+  topicIdByName(name: string): Promise<number | null>;
+  /**
+   * The published stories whose words best match these (BM25, at most `limit`), and the topics
+   * they carry with how many of them carry each, most first.
+   */
+  similarStoryTopics(words: string[], limit: number): Promise<{ stories: number; topics: { topic: Topic; stories: number }[] }>;
   topicById(id: number): Promise<Topic | null>;
   renameTopic(id: number, name: string): Promise<void>;
   /** Moves every story from one topic to another, then deletes the first. */
@@ -168,6 +183,11 @@ export interface ContentWriter {
   indexForSearch(doc: SearchDocument): Promise<void>;
   /** Ids of stories carrying a topic (to reindex them after a rename or merge). */
   articleIdsWithTopic(topicId: number): Promise<number[]>;
+  threadNode(id: number): Promise<ThreadNode | null>;
+  /** Every story of a thread, whatever its status. */
+  threadMembers(threadId: number): Promise<ThreadNode[]>;
+  setFollowUp(id: number, followUpOf: number | null): Promise<void>;
+  setThread(ids: number[], threadId: number | null): Promise<void>;
   /** Article ids in order, a batch at a time (for reindexing). */
   articleIds(afterId: number, limit: number): Promise<number[]>;
 }

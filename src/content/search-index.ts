@@ -3,11 +3,12 @@ import { bodyText } from './body.js';
 import type { Article } from './model.js';
 import type { ContentRepository } from './ports.js';
 
-export function searchDocument(a: Article): SearchDocument {
+/** A story's words by field; a topic's aliases are indexed with it, so "ISIS" finds "Islamic State". */
+export function searchDocument(a: Article, topicAliases: string[] = []): SearchDocument {
   return {
     id: a.id,
     headline: a.headline,
-    topics: a.topics.map((t) => t.name),
+    topics: [...a.topics.map((t) => t.name), ...topicAliases],
     standfirst: a.standfirst,
     body: bodyText(a.body),
     byline: [...a.people.map((p) => p.name), a.byline, a.agency?.name ?? ''].filter(Boolean).join(' · '),
@@ -18,7 +19,12 @@ export function searchDocument(a: Article): SearchDocument {
 /** Re-reads the story and writes its words into the index (in the caller's transaction). */
 export async function indexArticle(repo: ContentRepository, id: number): Promise<void> {
   const a = await repo.articleById(id);
-  if (a) await repo.indexForSearch(searchDocument(a));
+  if (a) await indexStory(repo, a);
+}
+
+export async function indexStory(repo: ContentRepository, a: Article): Promise<void> {
+  const aliases = (await Promise.all(a.topics.map((t) => repo.topicAliases(t.id)))).flat();
+  await repo.indexForSearch(searchDocument(a, aliases));
 }
 
 /** Rebuilds the whole index, a batch at a time, reporting progress. */

@@ -9,6 +9,7 @@ import { publicVariantPath } from '../media/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { articleRoutes } from './routes/article.js';
 import { listingRoutes } from './routes/listings.js';
+import { threadRoutes } from './routes/thread.js';
 import { searchRoutes } from './routes/search.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
@@ -67,6 +68,7 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
   sitemapRoutes(app, site, opts.now ?? (() => new Date()));
   listingRoutes(app, site);
   articleRoutes(app, site);
+  threadRoutes(app, site);
 
   const navOrEmpty = async (req: FastifyRequest): Promise<Section[]> => {
     try {

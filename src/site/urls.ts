@@ -11,6 +11,8 @@ export const sectionPath = (s: Pick<Section, 'slug'>) => `/${s.slug}`;
 export const topicPath = (t: Pick<Topic, 'slug'>) => `/topic/${t.slug}`;
 export const personPath = (p: Pick<Person, 'slug'>) => `/author/${p.slug}`;
 export const agencyPath = (a: Pick<Agency, 'slug'>) => `/agency/${a.slug}`;
+/** A thread's page is named after its first story. */
+export const threadPath = (first: Pick<ArticleSummary, 'slug'>) => `/thread/${first.slug}`;
 export const mediaPath = (v: Pick<ImageVariant, 'path'>) => `/media/${v.path}`;
 
 export function withPage(path: string, page: number): string {

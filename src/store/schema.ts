@@ -12,6 +12,7 @@ export interface Database {
   images: ImageTable;
   articles: ArticleTable;
   article_topics: ArticleTopicTable;
+  topic_aliases: TopicAliasTable;
   article_people: ArticlePersonTable;
   users: UserTable;
   sessions: SessionTable;
@@ -169,6 +170,17 @@ export interface ArticleTable {
   modified_at: Timestamp;
   created_by: Generated<number | null>;
   scheduled_at: Generated<Timestamp | null>;
+  /** The story this one follows up (an editor's link). */
+  follow_up_of: Generated<number | null>;
+  /** The first story of its thread, when it is in one (itself, for the first). */
+  thread_id: Generated<number | null>;
+}
+
+export interface TopicAliasTable {
+  id: Generated<number>;
+  topic_id: number;
+  alias: string;
+  alias_key: string;
 }
 
 export interface ArticleTopicTable {

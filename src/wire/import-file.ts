@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { systemActor } from '../accounts/index.js';
 import {
-  bodyFromHtml, isStale, plainText, requireSection, saveArticle, type CommandContext, type NewImage, type SaveOutcome,
+  bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, type CommandContext, type NewImage, type SaveOutcome,
 } from '../content/index.js';
 import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
@@ -19,7 +19,12 @@ export interface WireContext extends CommandContext {
 export interface ImportOptions {
   section: string;
   publish: boolean;
+  /** Also file the story under existing topics its text clearly names (a source rule). */
+  suggestTopics?: boolean;
 }
+
+/** How strongly the text must name an existing topic for an import to add it unasked. */
+export const autoTopicScore = 3;
 
 export interface ImportOutcome extends Omit<SaveOutcome, 'action'> {
   action: SaveOutcome['action'] | 'killed';
@@ -54,7 +59,9 @@ export async function ingestWireItem(ctx: WireContext, item: WireItem, options: 
   const stored = lead ? await storeImage(ctx.media, await readPicture(lead, item.sourceDir), pictureMeta(lead)) : null;
   let outcome: SaveOutcome | null = null;
   try {
-    outcome = await saveArticle(ctx, articleInput(item, options, stored?.image ?? null, ctx.defaultLanguage));
+    const input = articleInput(item, options, stored?.image ?? null, ctx.defaultLanguage);
+    if (options.suggestTopics) input.topics = [...input.topics, ...(await namedTopics(ctx, item))];
+    outcome = await saveArticle(ctx, input);
     return outcome;
   } finally {
     const unused = !outcome || outcome.action === 'skipped';
@@ -62,6 +69,15 @@ export async function ingestWireItem(ctx: WireContext, item: WireItem, options: 
       await ctx.media.removeFolder(stored.image.key);
     }
   }
+}
+
+/** Existing topics the item's text names often or in its headline (never new ones: no topic sprawl). */
+async function namedTopics(ctx: WireContext, item: WireItem): Promise<string[]> {
+  const found = await suggestTopics(ctx.store, {
+    headline: plainText(item.headline), standfirst: plainText(item.summary), body: item.bodyHtml,
+    captions: item.pictures.map((p) => plainText(p.caption)).filter(Boolean),
+  });
+  return found.filter((s) => s.kind === 'existing' && s.mentions.length && s.score >= autoTopicScore).map((s) => s.name);
 }
 
 function articleInput(item: WireItem, options: ImportOptions, leadImage: NewImage | null, defaultLanguage: string) {

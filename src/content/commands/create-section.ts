@@ -5,7 +5,7 @@ import type { CommandContext } from './save-article.js';
 /** Paths the site itself answers at: a section may not take them. */
 export const reservedSlugs = new Set([
   'topic', 'topics', 'author', 'authors', 'agency', 'agencies', 'media', 'assets', 'api', 'newsroom',
-  'healthz', 'readyz', 'search', 'feed', 'feeds', 'rss', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'page',
+  'healthz', 'readyz', 'search', 'feed', 'feeds', 'rss', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'page', 'thread', 'threads',
 ]);
 
 export interface SectionInput {

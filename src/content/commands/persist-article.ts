@@ -3,7 +3,7 @@ import { slugify } from '../../shared/index.js';
 import type { ArticleFields, ContentRepository } from '../ports.js';
 import { changedFields, snapshotOf } from '../revisions.js';
 import type { Article } from '../model.js';
-import { searchDocument } from '../search-index.js';
+import { indexStory } from '../search-index.js';
 
 export interface PersistArgs {
   existingId: number | null;
@@ -30,7 +30,7 @@ export async function persistArticle(repo: ContentRepository, a: PersistArgs): P
   const changed = changedFields(await repo.latestSnapshot(id), snapshot);
   if (changed.length) {
     await repo.insertRevision({ articleId: id, userId: actorId(a.actor), source: a.source, changed, snapshot }, a.now);
-    await repo.indexForSearch(searchDocument(article));
+    await indexStory(repo, article);
   }
   return { id, changed, article };
 }

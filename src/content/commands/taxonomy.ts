@@ -4,6 +4,7 @@ import { DatelineError, fail, slugify } from '../../shared/index.js';
 import type { Section } from '../model.js';
 import { createSection, type SectionInput } from './create-section.js';
 import { indexArticle } from '../search-index.js';
+import { termKey } from '../suggest/terms.js';
 import type { CommandContext } from './save-article.js';
 
 /** Sections and topics are the editors' to manage. */
@@ -59,5 +60,40 @@ export async function mergeTopic(ctx: CommandContext, actor: Actor, fromId: numb
     await repo.mergeTopic(fromId, intoId);
     for (const articleId of await repo.articleIdsWithTopic(intoId)) await indexArticle(repo, articleId);
     await repo.appendAudit(auditEntry(actor, 'topic-merge', `topic:${intoId}`, { from: from.name, into: into.name }), ctx.now());
+  });
+}
+
+export const aliasLimits = { count: 30, length: 120 };
+
+/**
+ * Sets the other names a topic goes by. Topic suggestion finds the topic by any of them, and a
+ * wire keyword spelt as an alias files the story under the topic. An alias that is another
+ * topic's name or alias is refused: merge the topics instead.
+ */
+export async function setTopicAliases(ctx: CommandContext, actor: Actor, id: number, aliases: string[]): Promise<string[]> {
+  editorsOnly(actor);
+  const clean = [...new Map(aliases.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean).map((a) => [termKey(a), a])).entries()];
+  if (clean.length > aliasLimits.count) throw fail('INVALID_INPUT', `at most ${aliasLimits.count} aliases`, 'aliases');
+  return ctx.store.transaction(async (repo) => {
+    const topic = await repo.topicById(id);
+    if (!topic) throw new DatelineError('NOT_FOUND', `no topic with id ${id}`);
+    const kept: string[] = [];
+    for (const [key, alias] of clean) {
+      if (!key) throw fail('INVALID_INPUT', `"${alias}" has no letters or digits`, 'aliases');
+      if (alias.length > aliasLimits.length) throw fail('INVALID_INPUT', `an alias has at most ${aliasLimits.length} characters`, 'aliases');
+      if (key === termKey(topic.name)) continue;
+      const named = await repo.topicIdByName(alias);
+      if (named !== null && named !== id) throw fail('CONFLICT', `"${alias}" is the name of another topic: merge that topic into this one instead`, 'aliases');
+      const owner = await repo.topicIdByAlias(alias);
+      if (owner !== null && owner !== id) {
+        const other = await repo.topicById(owner);
+        throw fail('CONFLICT', `"${alias}" is already an alias of "${other?.name ?? owner}"`, 'aliases');
+      }
+      kept.push(alias);
+    }
+    await repo.setTopicAliases(id, kept);
+    for (const articleId of await repo.articleIdsWithTopic(id)) await indexArticle(repo, articleId);
+    await repo.appendAudit(auditEntry(actor, 'topic-aliases', `topic:${id}`, { topic: topic.name, aliases: kept }), ctx.now());
+    return kept;
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleCreate, articlePatch, correctionCreate, imageText, roleChange, sessionCreate, statusChange } from './schemas.js';
+import { articleCreate, articlePatch, correctionCreate, followUp, imageText, roleChange, sessionCreate, statusChange, topicMerge, topicPatch, topicSuggest } from './schemas.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
@@ -51,6 +51,14 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         parameters: [idParam(), idParam('rid')],
         post: { summary: 'Restore a revision (as a new save)', responses: { 200: ok('The story'), ...errors } },
       },
+      '/articles/{id}/follow-up': {
+        parameters: [idParam()],
+        put: {
+          summary: 'Link the story as a follow-up of another (its id, slug or address), or unlink it with null (editor); the thread shows on the site as a timeline',
+          requestBody: json(followUp),
+          responses: { 200: ok('The article, with followUpOf and threadId'), ...errors, 409: { description: 'The link would make a circle' } },
+        },
+      },
       '/articles/{id}/corrections': {
         parameters: [idParam()],
         post: { summary: 'Append a correction or update note to a published story', requestBody: json(correctionCreate), responses: { 201: ok('The correction'), ...errors } },
@@ -73,6 +81,15 @@ export function openApiDocument(siteUrl: string, siteName: string) {
       },
       '/sections': { get: { summary: 'Sections', responses: { 200: ok('An array of sections') } } },
       '/topics': { get: { summary: 'Topic names for autocomplete', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('An array of names') } } },
+      '/topics/suggest': {
+        post: {
+          summary: 'Topics for a story from its text: existing topics it names (by name or alias), topics of similar published stories, then new names (people, places, organisations)',
+          requestBody: json(topicSuggest),
+          responses: { 200: ok('`{suggestions: [{topic: {id, slug, name} | null, name, kind: existing|new, type, score, mentions, reasons}]}`, existing topics first'), ...errors },
+        },
+      },
+      '/topics/{id}': { parameters: [idParam()], patch: { summary: 'Rename a topic or set its aliases (editor)', requestBody: json(topicPatch), responses: { 200: ok('The topic with its aliases'), ...errors, 409: { description: 'An alias already names another topic' } } } },
+      '/topics/{id}/merge': { parameters: [idParam()], post: { summary: 'Merge a topic into another; its name becomes an alias (editor)', requestBody: json(topicMerge), responses: { 200: ok('The topic merged into'), ...errors } } },
       '/users': { get: { summary: 'Users (admin)', responses: { 200: ok('An array of users'), 403: errors[403] } } },
       '/users/{id}': { parameters: [idParam()], patch: { summary: 'Change a role (admin)', requestBody: json(roleChange), responses: { 200: ok('The user'), ...errors } } },
       '/audit': { get: { summary: 'The audit log, newest first (admin)', responses: { 200: ok('A page of entries'), 403: errors[403] } } },

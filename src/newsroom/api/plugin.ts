@@ -6,6 +6,7 @@ import type { NewsroomDeps } from '../context.js';
 import { maxUploadBytes } from '../media.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { topicRoutes } from './routes/topics.js';
 import { articleRoutes } from './routes/articles.js';
 import { imageRoutes } from './routes/images.js';
 import { searchApiRoutes } from './routes/search.js';
@@ -47,6 +48,7 @@ export async function apiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promi
   articleRoutes(app, deps, who);
   imageRoutes(app, deps, who);
   adminRoutes(app, deps, who);
+  topicRoutes(app, deps, who);
   searchApiRoutes(app, deps);
 
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such API route' } }));

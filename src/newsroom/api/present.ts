@@ -42,6 +42,8 @@ export function articleJson(a: Article, actor: Actor, timeZone: string, now: Dat
     createdBy: a.createdBy,
     uri: a.uri,
     corrections: a.corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, createdAt: c.createdAt.toISOString() })),
+    followUpOf: a.followUpOf,
+    threadId: a.threadId,
     moves: allowedMoves(actor, a),
   };
 }

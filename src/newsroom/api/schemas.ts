@@ -58,5 +58,17 @@ export const sectionCreate = z.object({
 });
 
 export const sectionPatch = sectionCreate.pick({ name: true, description: true, position: true }).partial();
-export const topicPatch = z.object({ name: z.string().min(1).max(120) });
+export const topicPatch = z.object({
+  name: z.string().min(1).max(120).optional(),
+  aliases: z.array(z.string().max(120)).max(30).optional(),
+});
+export const topicSuggest = z.object({
+  headline: z.string().max(1_000),
+  body: z.string().max(200_000).default(''),
+  standfirst: z.string().max(2_000).optional(),
+  captions: z.array(z.string().max(2_000)).max(20).optional(),
+});
 export const topicMerge = z.object({ into: z.number().int().positive() });
+
+/** The story this one follows up: its id, slug or address; null unlinks. */
+export const followUp = z.object({ of: z.union([z.number().int().positive(), z.string().min(1).max(500)]).nullable() });

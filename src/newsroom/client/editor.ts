@@ -202,6 +202,62 @@ function autocompleteTopics(input: HTMLInputElement): void {
   });
 }
 
+interface Suggestion {
+  name: string;
+  kind: 'existing' | 'new';
+  type: string;
+  reasons: string[];
+}
+
+/** "Suggest topics": asks the server which topics the story's text names, offered as buttons. */
+function suggestTopicsButton(f: HTMLFormElement, input: HTMLInputElement): void {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Suggest topics';
+  button.className = 'nr-suggest';
+  const list = document.createElement('div');
+  list.className = 'nr-suggestions';
+  list.setAttribute('aria-live', 'polite');
+  input.after(button, list);
+  const value = (name: string) => (f.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
+  const current = () => input.value.split(',').map((t) => t.trim()).filter(Boolean);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    list.textContent = 'Reading the story…';
+    try {
+      const res = await fetch('/api/v1/topics/suggest', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ headline: value('headline'), standfirst: value('standfirst'), body: value('bodyHtml'), captions: [value('leadImageCaption')].filter(Boolean) }),
+      });
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      const { suggestions } = (await res.json()) as { suggestions: Suggestion[] };
+      const have = new Set(current().map((t) => t.toLowerCase()));
+      const offered = suggestions.filter((s) => !have.has(s.name.toLowerCase()));
+      list.replaceChildren(...offered.map((s) => chip(s)));
+      if (!offered.length) list.textContent = 'No further topics found in the text.';
+    } catch (e) {
+      list.textContent = `Could not suggest topics: ${(e as Error).message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  const chip = (s: Suggestion) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `nr-chip nr-chip-${s.kind}`;
+    b.textContent = `+ ${s.name}`;
+    b.title = `${s.kind === 'new' ? 'New topic' : 'Existing topic'}: ${s.reasons.join('; ')}`;
+    b.setAttribute('aria-label', `Add topic ${s.name} (${s.kind === 'new' ? 'new' : 'existing'}; ${s.reasons.join('; ')})`);
+    b.addEventListener('click', () => {
+      input.value = [...current(), s.name].join(', ');
+      markDirty();
+      b.remove();
+    });
+    return b;
+  };
+}
+
 if (form) {
   const body = form.querySelector<HTMLTextAreaElement>('textarea[data-body]');
   if (body) mountBody(body);
@@ -221,5 +277,8 @@ if (form) {
   if (file && select) file.addEventListener('change', () => void upload(file, select));
   if (select) select.addEventListener('change', () => setTextFor(select));
   const topics = form.querySelector<HTMLInputElement>('input[data-autocomplete="topics"]');
-  if (topics) autocompleteTopics(topics);
+  if (topics) {
+    autocompleteTopics(topics);
+    suggestTopicsButton(form, topics);
+  }
 }

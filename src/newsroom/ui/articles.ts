@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole } from '../../accounts/index.js';
 import {
-  addCorrection, changeStatus, createDraft, draftOf, mayEdit, restoreRevision, snapshotOf, updateDraft, articleStatuses,
+  addCorrection, changeStatus, createDraft, draftOf, mayEdit, restoreRevision, setFollowUp, snapshotOf, storyByReference, updateDraft, articleStatuses,
   type Article, type ArticleStatus, type DraftInput,
 } from '../../content/index.js';
 import { DatelineError, isDatelineError } from '../../shared/index.js';
@@ -27,16 +27,18 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
   async function renderEditor(
     reply: FastifyReply, me: Identity, article: Article | null, draft: DraftInput & { slug?: string }, flash: Flash | null, errorField?: string, status = 200,
   ) {
-    const [sections, images, topics] = await Promise.all([
+    const [sections, images, topics, followUp] = await Promise.all([
       deps.store.content.sections(),
       deps.store.content.images({ page: 1, pageSize: 100 }),
       deps.store.content.topicNames('', 500, hasRole(me.actor, 'editor') ? undefined : me.actor.user.id),
+      article?.followUpOf ? deps.store.content.articleById(article.followUpOf) : null,
     ]);
     // The story's own lead image stays choosable even when it is older than the newest hundred.
     const choices = article?.leadImage && !images.items.some((i) => i.id === article.leadImage!.id) ? [article.leadImage, ...images.items] : images.items;
     return sendPage(reply, editorPage({
       settings, user: me.actor.user, actor: me.actor, csrf: me.csrfToken ?? '', article, draft, sections, images: choices, topics,
       agencies: [], publicUrl: article ? publicPath(article, settings.timeZone, deps.now()) : null, flash, errorField,
+      followUp: followUp && { id: followUp.id, headline: followUp.headline },
     }), status);
   }
 
@@ -112,6 +114,16 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
       const at = to === 'scheduled' ? zonedTime(field(body, 'at'), settings.timeZone) : null;
       const moved = await changeStatus(ctx, me.actor, article.id, to, at);
       return `Now ${moved.status.replace('_', ' ')}`;
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/articles/:id/follow-up', async (req, reply) => {
+    const me = await who(req);
+    const article = await readableArticle(deps, me, idOf(req.params.id));
+    const of = field(req.body as FormBody, 'of').trim();
+    return redirectWithOutcome(reply, `/newsroom/articles/${article.id}`, async () => {
+      await setFollowUp(ctx, me.actor, article.id, of ? await storyByReference(deps.store.content, of) : null);
+      return of ? 'Linked into the thread' : 'Unlinked from the thread';
     });
   });
 

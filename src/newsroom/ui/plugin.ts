@@ -8,7 +8,7 @@ import type { Identity } from '../auth/auth.js';
 import type { NewsroomDeps } from '../context.js';
 import { editImageText, maxUploadBytes, uploadImage } from '../media.js';
 import { readUpload } from '../api/routes/images.js';
-import { addSection, editSection, mergeTopic, renameTopic } from '../../content/index.js';
+import { addSection, editSection, mergeTopic, renameTopic, setTopicAliases } from '../../content/index.js';
 import { commandContext } from '../context.js';
 import { changeRole } from '../users.js';
 import { taxonomyPage } from './pages/taxonomy.js';
@@ -148,6 +148,14 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     return orBack(reply, async () => {
       await renameTopic(ctx, me.actor, Number(req.params.id), field(req.body as FormBody, 'name'));
       return 'Topic renamed';
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/topics/:id/aliases', async (req, reply) => {
+    const me = await editors(req);
+    return orBack(reply, async () => {
+      const kept = await setTopicAliases(ctx, me.actor, Number(req.params.id), field(req.body as FormBody, 'aliases').split(','));
+      return kept.length ? `Aliases saved: ${kept.join(', ')}` : 'Aliases cleared';
     });
   });
 

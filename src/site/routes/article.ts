@@ -25,13 +25,19 @@ export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const canonical = articlePath(article, settings.timeZone);
     const { section, yyyy, mm, dd, slug } = req.params;
     if (`/${section}/${yyyy}/${mm}/${dd}/${slug}` !== canonical) return reply.redirect(encodeURI(canonical), 301);
-    const [trail, related, more, nav] = await Promise.all([
+    const [trail, related, more, nav, thread] = await Promise.all([
       content.sectionTrail(article.section.slug),
       content.related(article, 4),
       content.moreFromSection(article, 6),
       content.navigation(),
+      article.threadId === null ? [] : content.threadStories(article.threadId),
     ]);
-    const shown = new Set(related.map((r) => r.id));
-    return sendPage(reply, articlePage({ article, trail: trail ?? [], related, more: more.filter((m) => !shown.has(m.id)).slice(0, 4), nav, settings }));
+    // A story shows once: in the thread's timeline, else among related, else in "more from".
+    const inThread = new Set(thread.map((t) => t.id));
+    const relatedShown = related.filter((r) => !inThread.has(r.id));
+    const shown = new Set([...inThread, ...relatedShown.map((r) => r.id)]);
+    return sendPage(reply, articlePage({
+      article, trail: trail ?? [], related: relatedShown, more: more.filter((m) => !shown.has(m.id)).slice(0, 4), nav, settings, thread,
+    }));
   });
 }

@@ -7,6 +7,7 @@ import type { SiteSettings } from '../settings.js';
 import { absolute, agencyPath, articlePath, jpegNear, personPath, sectionPath, topicPath } from '../urls.js';
 import { caption, picture, storyList, timeTag } from './components.js';
 import { layout } from './layout.js';
+import { threadTimeline } from './thread.js';
 
 export interface ArticlePageInput {
   article: Article;
@@ -14,6 +15,8 @@ export interface ArticlePageInput {
   /** Stories on the same subjects (shared topics, headline words). */
   related?: ArticleSummary[];
   more: ArticleSummary[];
+  /** The published stories of its thread, oldest first (empty when it is in none). */
+  thread?: ArticleSummary[];
   nav: Section[];
   settings: SiteSettings;
   /** A newsroom preview: marked as such and never indexed. */
@@ -62,6 +65,7 @@ ${byline(a)}
 ${a.leadImage ? html`<figure class="lead-figure">${picture(a.leadImage, { sizes: '(min-width: 52rem) 46rem, 100vw', eager: true })}${caption(a.leadImage)}</figure>` : ''}
 <div class="story-body">${trusted(renderBody(a.body))}</div>
 ${corrections(a, s)}
+${threadTimeline(a, p.thread ?? [], s)}
 ${a.topics.length ? html`<footer class="story-topics">
 <h2>Topics</h2>
 <ul role="list">${a.topics.map((t) => html`<li><a rel="tag" href="${topicPath(t)}">${t.name}</a></li>`)}</ul>

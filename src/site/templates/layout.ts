@@ -86,7 +86,7 @@ function head(m: HeadMeta, s: SiteSettings): SafeHtml {
 ${m.canonical ? html`<link rel="canonical" href="${m.canonical}">` : ''}
 ${m.prev ? html`<link rel="prev" href="${m.prev}">` : ''}
 ${m.next ? html`<link rel="next" href="${m.next}">` : ''}
-${m.noindex ? html`<meta name="robots" content="noindex">` : ''}
+${m.noindex ? html`<meta name="robots" content="noindex, follow">` : ''}
 ${(m.feeds ?? []).map(([title, base]) => (['rss', 'atom', 'json'] as const).map((f) =>
   html`<link rel="alternate" type="${feedFiles[f].type}" title="${title} (${f === 'rss' ? 'RSS' : f === 'atom' ? 'Atom' : 'JSON Feed'})" href="${s.url}${feedPath(base, f)}">
 `))}

@@ -22,6 +22,8 @@ function listingHead(p: ListingInput, title: string, description: string): HeadM
   return {
     title: n > 1 ? `${title} — page ${n}` : title,
     description,
+    // Page 1 is the listing search engines should show; later pages are for reading on.
+    noindex: n > 1,
     canonical: absolute(s.url, withPage(p.path, n)),
     prev: n > 1 ? absolute(s.url, withPage(p.path, n - 1)) : undefined,
     next: n < pages ? absolute(s.url, withPage(p.path, n + 1)) : undefined,

@@ -13,7 +13,7 @@ import { SiteReads, summaryColumns } from './reads.js';
 type Db = Kysely<Database>;
 
 /** Case-insensitive "contains" with LIKE's wildcards taken literally, the same on both engines. */
-function contains(column: string, text: string) {
+export function contains(column: string, text: string) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
@@ -129,38 +129,22 @@ export class NewsroomQueries extends SiteReads {
     await this.db.updateTable('images').set(text).where('id', '=', id).execute();
   }
 
-  async topicNames(text: string, limit: number, visibleTo?: number): Promise<string[]> {
-    let q = this.db.selectFrom('topics').select('name');
-    if (text) q = q.where(contains('name', text));
-    if (visibleTo !== undefined) {
-      const visible = this.db.selectFrom('article_topics as at').innerJoin('articles as a', 'a.id', 'at.article_id')
-        .select('at.topic_id').where((eb) => eb.or([eb('a.status', '=', 'published'), eb('a.created_by', '=', visibleTo)]));
-      q = q.where('id', 'in', visible);
-    }
-    return (await q.orderBy('name').limit(limit).execute()).map((r) => r.name);
+  async threadNode(id: number) {
+    const row = await this.db.selectFrom('articles').select(['id', 'follow_up_of', 'thread_id']).where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, followUpOf: row.follow_up_of, threadId: row.thread_id } : null;
   }
 
-  async topicsWithCounts() {
-    const rows = await this.db.selectFrom('topics as t').leftJoin('article_topics as at', 'at.topic_id', 't.id')
-      .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.count<number>('at.article_id').as('stories')])
-      .groupBy(['t.id', 't.slug', 't.name']).orderBy('t.name').execute();
-    return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, stories: Number(r.stories) }));
+  async threadMembers(threadId: number) {
+    const rows = await this.db.selectFrom('articles').select(['id', 'follow_up_of', 'thread_id']).where('thread_id', '=', threadId).execute();
+    return rows.map((r) => ({ id: r.id, followUpOf: r.follow_up_of, threadId: r.thread_id }));
   }
 
-  async topicById(id: number) {
-    return (await this.db.selectFrom('topics').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+  async setFollowUp(id: number, followUpOf: number | null): Promise<void> {
+    await this.db.updateTable('articles').set({ follow_up_of: followUpOf }).where('id', '=', id).execute();
   }
 
-  async renameTopic(id: number, name: string): Promise<void> {
-    await this.db.updateTable('topics').set({ name }).where('id', '=', id).execute();
-  }
-
-  async mergeTopic(fromId: number, intoId: number): Promise<void> {
-    const already = this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', intoId);
-    await this.db.updateTable('article_topics').set({ topic_id: intoId })
-      .where('topic_id', '=', fromId).where('article_id', 'not in', already).execute();
-    await this.db.deleteFrom('article_topics').where('topic_id', '=', fromId).execute();
-    await this.db.deleteFrom('topics').where('id', '=', fromId).execute();
+  async setThread(ids: number[], threadId: number | null): Promise<void> {
+    if (ids.length) await this.db.updateTable('articles').set({ thread_id: threadId }).where('id', 'in', ids).execute();
   }
 
   async updateSection(id: number, fields: { name: string; description: string; position: number }): Promise<void> {

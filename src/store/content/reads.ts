@@ -102,7 +102,7 @@ export class SiteReads implements SiteContent {
       .select(summaryColumns)
       .select([
         'a.uri', 'a.version', 'a.body', 'a.status', 'a.language', 'a.dateline_place', 'a.byline', 'a.modified_at',
-        'a.created_by', 'a.scheduled_at', 'a.version_created_at',
+        'a.created_by', 'a.scheduled_at', 'a.version_created_at', 'a.follow_up_of', 'a.thread_id',
         'g.id as agency_id', 'g.slug as agency_slug', 'g.name as agency_name', 'g.url as agency_url',
       ])
       .where('a.id', '=', id)
@@ -129,7 +129,15 @@ export class SiteReads implements SiteContent {
       scheduledAt: toDate(row.scheduled_at),
       publishedAt: toDate(row.first_published_at),
       corrections,
+      followUpOf: row.follow_up_of,
+      threadId: row.thread_id,
     };
+  }
+
+  async threadStories(threadId: number): Promise<ArticleSummary[]> {
+    const rows = await this.published().where('a.thread_id', '=', threadId).select(summaryColumns)
+      .orderBy('a.first_published_at').orderBy('a.id').limit(500).execute();
+    return rows.map((r) => toSummary(r as SummaryRow));
   }
 
   private async correctionsOf(articleId: number): Promise<Correction[]> {

@@ -8,12 +8,12 @@ import type { Database } from '../schema.js';
 import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
 import { indexDocument } from '../../search/sqlite-fts5/provider.js';
 import type { SearchDocument } from '../../search/model.js';
-import { NewsroomQueries } from './newsroom.js';
+import { TaxonomyQueries } from './taxonomy.js';
 
 type Db = Kysely<Database>;
 
 /** The full repository: the site's reads plus the lookups and writes commands need. */
-export class KyselyContentRepository extends NewsroomQueries implements ContentRepository {
+export class KyselyContentRepository extends TaxonomyQueries implements ContentRepository {
   constructor(db: Db) {
     super(db);
   }
@@ -41,7 +41,12 @@ export class KyselyContentRepository extends NewsroomQueries implements ContentR
     return toSection(row);
   }
 
+  /** A topic by name, else by alias ("ISIS" files under "Islamic State"), else a new one. */
   async ensureTopic(name: string, now: Date): Promise<Topic> {
+    if ((await this.topicIdByName(name)) === null) {
+      const aliased = await this.topicIdByAlias(name);
+      if (aliased !== null) return (await this.topicById(aliased))!;
+    }
     return toTopic(await this.ensureNamed('topics', name, now));
   }
 

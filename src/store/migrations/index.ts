@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-content-model.js';
 import * as m0002 from './0002-newsroom.js';
 import * as m0003 from './0003-search.js';
+import * as m0004 from './0004-topic-aliases-and-threads.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
   '0001-content-model': m0001,
   '0002-newsroom': m0002,
   '0003-search': m0003,
+  '0004-topic-aliases-and-threads': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

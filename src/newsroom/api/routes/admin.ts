@@ -4,9 +4,9 @@ import { DatelineError } from '../../../shared/index.js';
 import type { Identity } from '../../auth/auth.js';
 import type { NewsroomDeps } from '../../context.js';
 import { changeRole } from '../../users.js';
-import { addSection, editSection, mergeTopic, renameTopic } from '../../../content/index.js';
+import { addSection, editSection } from '../../../content/index.js';
 import { commandContext } from '../../context.js';
-import { roleChange, sectionCreate, sectionPatch, topicMerge, topicPatch } from '../schemas.js';
+import { roleChange, sectionCreate, sectionPatch } from '../schemas.js';
 import { idParam, parseBody } from '../validate.js';
 
 /** Look-ups every signed-in user needs, and the admin's users and audit log. */
@@ -36,25 +36,6 @@ export function adminRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
   app.patch<{ Params: { slug: string } }>('/sections/:slug', async (req) => {
     const me = await who(req);
     return sectionJson(await editSection(ctx, me.actor, req.params.slug, parseBody(sectionPatch, req.body)));
-  });
-
-  app.patch<{ Params: { id: string } }>('/topics/:id', async (req) => {
-    const me = await who(req);
-    const id = idParam(req.params.id, 'topic');
-    await renameTopic(ctx, me.actor, id, parseBody(topicPatch, req.body).name);
-    return deps.store.content.topicById(id);
-  });
-
-  app.post<{ Params: { id: string } }>('/topics/:id/merge', async (req) => {
-    const me = await who(req);
-    const { into } = parseBody(topicMerge, req.body);
-    await mergeTopic(ctx, me.actor, idParam(req.params.id, 'topic'), into);
-    return deps.store.content.topicById(into);
-  });
-
-  app.get<{ Querystring: { q?: string } }>('/topics', async (req) => {
-    const me = await who(req);
-    return deps.store.content.topicNames(req.query.q ?? '', 20, hasRole(me.actor, 'editor') ? undefined : me.actor.user.id);
   });
 
   app.get('/users', async (req) => {

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole } from '../../../accounts/index.js';
 import {
-  addCorrection, bodyFromHtml, changeStatus, createDraft, mayEdit, restoreRevision, updateDraft, type Article, type DraftInput,
+  addCorrection, bodyFromHtml, changeStatus, createDraft, mayEdit, restoreRevision, setFollowUp, storyByReference, updateDraft, type Article, type DraftInput,
 } from '../../../content/index.js';
 import { DatelineError } from '../../../shared/index.js';
 import type { Identity } from '../../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../../context.js';
 import { articleJson, summaryJson } from '../present.js';
-import { articleCreate, articlePatch, correctionCreate, statusChange, type ArticleCreate } from '../schemas.js';
+import { articleCreate, articlePatch, correctionCreate, followUp, statusChange, type ArticleCreate } from '../schemas.js';
 import { idParam, parseBody } from '../validate.js';
 
 /** API fields -> the command's draft fields (only the ones present). */
@@ -104,6 +104,14 @@ export function articleRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (re
     const { article, me } = await readable(req, idParam(req.params.id));
     const restored = await restoreRevision(ctx, me.actor, article.id, idParam(req.params.rid, 'revision'));
     return articleJson(restored, me.actor, tz, deps.now());
+  });
+
+  app.put<{ Params: { id: string } }>('/articles/:id/follow-up', async (req) => {
+    const { article, me } = await readable(req, idParam(req.params.id));
+    const { of } = parseBody(followUp, req.body);
+    const target = of === null ? null : await storyByReference(deps.store.content, String(of));
+    await setFollowUp(ctx, me.actor, article.id, target);
+    return articleJson((await deps.store.content.articleById(article.id))!, me.actor, tz, deps.now());
   });
 
   app.post<{ Params: { id: string } }>('/articles/:id/corrections', async (req, reply) => {

@@ -18,6 +18,8 @@ export interface EditorPageInput {
   topics: string[];
   agencies: string[];
   publicUrl: string | null;
+  /** The story this one follows up, when linked. */
+  followUp?: { id: number; headline: string } | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
   errorField?: string;
 }
@@ -100,7 +102,8 @@ ${lead ? html`<img class="nr-lead-preview" src="/media/${lead.variants.find((v) 
 <p class="nr-actions"><button type="submit" class="nr-primary">Save</button></p>
 </form>
 ${a ? workflow(p, a) : ''}
-${a && a.status === 'published' && hasRole(p.actor, 'editor') ? corrections(p, a) : ''}`,
+${a && a.status === 'published' && hasRole(p.actor, 'editor') ? corrections(p, a) : ''}
+${a && hasRole(p.actor, 'editor') ? thread(p, a) : ''}`,
   });
 }
 
@@ -116,6 +119,23 @@ ${to === 'scheduled' ? html`<label for="at">Publish at (${p.settings.timeZone})<
 <input id="at" type="datetime-local" name="at" step="1" required value="${a.scheduledAt ? localInputValue(a.scheduledAt, p.settings.timeZone) : ''}">` : ''}
 <button type="submit"${to === 'published' ? html` class="nr-primary"` : ''}>${moveLabel[to]}</button>
 </form>`)}
+</section>`;
+}
+
+/** "Follow-up of": links the story into a thread shown to readers as a timeline. */
+function thread(p: EditorPageInput, a: Article): SafeHtml {
+  const action = `/newsroom/articles/${String(a.id)}/follow-up`;
+  return html`<section class="nr-thread" aria-labelledby="thread-heading">
+<h2 id="thread-heading">Thread</h2>
+${p.followUp ? html`<p>Follow-up of <a href="/newsroom/articles/${String(p.followUp.id)}">${p.followUp.headline}</a>.</p>
+<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${p.csrf}"><input type="hidden" name="of" value=""><button type="submit">Unlink</button></form>`
+    : html`<p>Not linked to an earlier story.</p>`}
+<form method="post" action="${action}">
+<input type="hidden" name="_csrf" value="${p.csrf}">
+<div class="nr-field"><label for="follow-up-of">Follow-up of <span class="nr-hint">(the earlier story's address, slug or number)</span></label>
+<input id="follow-up-of" name="of" required maxlength="500"></div>
+<button type="submit">Link</button>
+</form>
 </section>`;
 }
 

@@ -1,10 +1,10 @@
 import type { User } from '../../../accounts/index.js';
-import type { Section, Topic } from '../../../content/index.js';
+import type { Section, TopicWithAliases } from '../../../content/index.js';
 import { html, type SafeHtml, type SiteSettings } from '../../../site/index.js';
 import { shell } from '../layout.js';
 
 export function taxonomyPage(p: {
-  settings: SiteSettings; user: User; csrf: string; sections: Section[]; topics: (Topic & { stories: number })[];
+  settings: SiteSettings; user: User; csrf: string; sections: Section[]; topics: (TopicWithAliases & { stories: number })[];
   flash?: { kind: 'ok' | 'error'; text: string } | null;
 }): SafeHtml {
   const byId = new Map(p.sections.map((s) => [s.id, s]));
@@ -36,10 +36,11 @@ ${csrf}
 </section>
 <section aria-labelledby="topics-heading">
 <h2 id="topics-heading">Topics</h2>
-<table class="nr-table"><thead><tr><th scope="col">Topic</th><th scope="col">Stories</th><th scope="col">Rename</th><th scope="col">Merge into</th></tr></thead>
+<table class="nr-table"><thead><tr><th scope="col">Topic</th><th scope="col">Stories</th><th scope="col">Rename</th><th scope="col">Also known as <span class="nr-hint">(aliases, comma-separated)</span></th><th scope="col">Merge into</th></tr></thead>
 <tbody>${p.topics.map((t) => html`<tr>
 <td><a href="/topic/${t.slug}">${t.name}</a></td><td>${String(t.stories)}</td>
 <td><form method="post" action="/newsroom/topics/${String(t.id)}" class="nr-inline">${csrf}<input name="name" value="${t.name}" aria-label="New name for ${t.name}"><button type="submit">Rename</button></form></td>
+<td><form method="post" action="/newsroom/topics/${String(t.id)}/aliases" class="nr-inline">${csrf}<input name="aliases" value="${t.aliases.join(', ')}" aria-label="Aliases of ${t.name}"><button type="submit">Save</button></form></td>
 <td><form method="post" action="/newsroom/topics/${String(t.id)}/merge" class="nr-inline">${csrf}<select name="into" aria-label="Merge ${t.name} into">${
   p.topics.filter((o) => o.id !== t.id).map((o) => html`<option value="${String(o.id)}">${o.name}</option>`)}</select><button type="submit">Merge</button></form></td>
 </tr>`)}</tbody></table>
