@@ -121,6 +121,21 @@ describe('editors get topics suggested from the story text', () => {
     expect(hits.items.map((h: { headline: string }) => h.headline)).toContain('IS-K claims bombing in Jalalabad, capital of Nangarhar');
   });
 
+  it('files an imported wire story under existing topics its text names, when the import asks for it', async () => {
+    const us = await editor.api('POST', '/articles', { headline: 'A story on Washington', section: 'global', topics: ['United States'] });
+    expect((await editor.api('PATCH', `/topics/${await topicId('United States')}`, { aliases: ['US', 'USA'] })).status).toBe(200);
+    expect(us.status).toBe(201);
+    const r = await site.cli(['import', seedNinjs, '--section', 'global', '--suggest-topics']);
+    expect(r.code, r.stderr).toBe(0);
+    const id = Number(/article (\d+)/.exec(r.stdout)![1]);
+    const names = (await site.dateline.store.content.articleById(id))!.topics.map((t) => t.name);
+    // Its keywords (isis -> the alias of Islamic State), plus "US", named six times in the text.
+    expect(names).toEqual(expect.arrayContaining(['Afghanistan', 'caliphate', 'Islamic State', 'Pakistan', 'United States']));
+    // New names are only offered to editors: an import never invents topics.
+    expect(names).not.toContain('Nangarhar');
+    expect(await site.dateline.store.content.topicBySlug('nangarhar')).toBeNull();
+  });
+
   it('offers a contributor only topics they may know of', async () => {
     const draft = await editor.api('POST', '/articles', { headline: 'Embargoed: Acme to buy Globex', section: 'global', topics: ['Globex takeover'] });
     expect(draft.status).toBe(201);

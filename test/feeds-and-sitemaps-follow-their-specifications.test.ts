@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishStory } from './support/factories.js';
 import { seedNinjs } from './support/paths.js';
 import { get, parseHtml, startSite, type TestSite } from './support/site.js';
+import { validateXml } from './support/schemas.js';
+import { jsonFeed11 } from './schemas/json-feed.js';
 
 const xml = new XMLParser({
   ignoreAttributes: false, attributeNamePrefix: '@',
@@ -150,6 +152,35 @@ describe('feeds and sitemaps', () => {
       expect(u['news:news']['news:publication']['news:name']).toBe('Dateline Test');
       expect(u['news:news']['news:publication_date']).toMatch(rfc3339);
     }
+  });
+
+  it('validates every feed against its specification’s schema', async () => {
+    const bases = ['', '/global', '/markets', '/topic/afghanistan', '/author/mara-quinn', '/agency/afp'];
+    const fetchAll = (file: string) => Promise.all(bases.map(async (b) => ({ label: `${b}/${file}`, xml: (await get(site, `${b}/${file}`)).body })));
+    const [rss, atom] = [await fetchAll('feed.xml'), await fetchAll('atom.xml')];
+    expect(validateXml('rss', rss)).toEqual([]);
+    expect(validateXml('atom', atom)).toEqual([]);
+    for (const b of bases) {
+      const parsed = jsonFeed11.safeParse(JSON.parse((await get(site, `${b}/feed.json`)).body));
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${b}/feed.json ${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    }
+    // The validators do fail on a broken feed: an Atom entry without its id, an RSS item without a title or description.
+    const brokenAtom = atom[0]!.xml.replace(/<entry>\s*<title/, '<entry><title').replace(/<id>[^<]*<\/id>(?=[\s\S]*<\/entry>)/, '');
+    expect(validateXml('atom', [{ label: 'broken', xml: brokenAtom }]).join('\n')).toMatch(/missing required element "id"/);
+    const brokenRss = rss[0]!.xml.replace(/<item>[\s\S]*?<\/item>/, '<item><link>https://news.example.test/x</link></item>');
+    expect(validateXml('rss', [{ label: 'broken', xml: brokenRss }])).not.toEqual([]);
+    expect(jsonFeed11.safeParse({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [{ id: '1' }], extra: 1 }).success).toBe(false);
+  });
+
+  it('validates every sitemap against the sitemap protocol and Google’s news and image extensions', async () => {
+    const index = (await get(site, '/sitemap.xml')).body;
+    const listed = [...index.matchAll(/<loc>https:\/\/news\.example\.test([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    const docs = [{ label: '/sitemap.xml', xml: index }, { label: '/sitemap-news.xml', xml: (await get(site, '/sitemap-news.xml')).body }];
+    for (const p of listed) docs.push({ label: p, xml: (await get(site, p)).body });
+    expect(validateXml('sitemap', docs)).toEqual([]);
+    const broken = docs[1]!.xml.replace(/<news:publication_date>[^<]*<\/news:publication_date>/, '<news:publication_date>yesterday</news:publication_date>');
+    expect(validateXml('sitemap', [{ label: 'broken', xml: broken }])).not.toEqual([]);
   });
 
   it('points robots at the sitemaps', async () => {

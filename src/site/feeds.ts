@@ -37,7 +37,8 @@ export interface FeedInput {
 }
 
 export function renderFeed(format: FeedFormat, f: FeedInput): string {
-  return format === 'json' ? jsonFeed(f) : xmlFeed(f)[format === 'rss' ? 'rss2' : 'atom1']();
+  if (format === 'json') return jsonFeed(f);
+  return format === 'rss' ? rssFeed(f) : atomFeed(f).atom1();
 }
 
 function authorsOf(a: Article, s: SiteSettings) {
@@ -52,7 +53,7 @@ function picture(a: Article, s: SiteSettings) {
   return v ? { url: absolute(s.url, mediaPath(v)), type: 'image/jpeg', length: v.bytes, title: a.leadImage!.caption || a.leadImage!.alt } : undefined;
 }
 
-function xmlFeed(f: FeedInput): Feed {
+function atomFeed(f: FeedInput): Feed {
   const s = f.settings;
   const link = absolute(s.url, f.path);
   const feed = new Feed({
@@ -87,6 +88,59 @@ function xmlFeed(f: FeedInput): Feed {
     });
   }
   return feed;
+}
+
+/** Text for XML: markup characters escaped, characters XML 1.0 forbids dropped. */
+function xmlText(text: string): string {
+  return text.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * RSS 2.0 (rssboard.org/rss-specification), written directly: the specification's <author> holds
+ * an e-mail address, so people's names go in <dc:creator>, and an enclosure has only url, length
+ * and type (libraries get both wrong).
+ */
+function rssFeed(f: FeedInput): string {
+  const s = f.settings;
+  const link = absolute(s.url, f.path);
+  const el = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
+  const items = f.articles.map((a) => {
+    const url = absolute(s.url, articlePath(a, s.timeZone));
+    const image = picture(a, s);
+    return [
+      '<item>',
+      el('title', a.headline),
+      el('link', url),
+      `<guid isPermaLink="true">${xmlText(url)}</guid>`,
+      el('pubDate', a.firstPublishedAt.toUTCString()),
+      a.standfirst ? el('description', a.standfirst) : '',
+      f.fullText ? el('content:encoded', absoluteBody(renderBody(a.body), s.url)) : '',
+      ...authorsOf(a, s).map((au) => el('dc:creator', au.name)),
+      ...a.topics.map((t) => el('category', t.name)),
+      image ? `<enclosure url="${xmlText(image.url)}" length="${image.length}" type="${image.type}"/>` : '',
+      '</item>',
+    ].filter(Boolean).join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+    '<channel>',
+    el('title', f.title),
+    el('link', link),
+    el('description', f.description || f.title),
+    el('language', s.language),
+    el('copyright', `© ${new Date().getUTCFullYear()} ${s.name}`),
+    el('lastBuildDate', (f.articles[0]?.updatedAt ?? new Date(0)).toUTCString()),
+    el('generator', 'Dateline'),
+    el('docs', 'https://www.rssboard.org/rss-specification'),
+    `<atom:link href="${xmlText(absolute(s.url, feedPath(f.path, 'rss')))}" rel="self" type="application/rss+xml"/>`,
+    `<image>${el('url', absolute(s.url, '/assets/logo.png'))}${el('title', f.title)}${el('link', link)}</image>`,
+    ...items,
+    '</channel>',
+    '</rss>',
+    '',
+  ].join('\n');
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written directly: it is plain JSON. */
