@@ -99,6 +99,13 @@ describe('editors get topics suggested from the story text', () => {
     }
     const plain = (await suggest(editor, { headline: 'This is what it is', body: '<p>It is, as it is.</p>' })).json.suggestions as Suggestion[];
     expect(plain.find((s) => s.name === 'Islamic State')).toBeUndefined();
+    // An abbreviation counts for a topic only when its long form is the topic's.
+    // ("IS" is an alias here, so it counts; "Islamic Society" must not.)
+    const society = (await suggest(editor, { headline: 'Islamic Society (IS) opens a library', body: '<p>The Islamic Society said so.</p>' })).json.suggestions as Suggestion[];
+    expect(society.find((s) => s.topic?.id === id)!.mentions).toEqual(['IS']);
+    // A longer new name does not hide a known topic inside it.
+    const army = (await suggest(editor, { headline: 'Pakistan Army moves troops', body: '<p>The Pakistan Army said the move was routine.</p>' })).json.suggestions as Suggestion[];
+    expect(army.find((s) => s.name === 'Pakistan')).toMatchObject({ kind: 'existing', mentions: ['Pakistan'] });
   });
 
   it('files a wire keyword spelt as an alias under its topic, and folds a merged topic into an alias', async () => {
@@ -110,6 +117,14 @@ describe('editors get topics suggested from the story text', () => {
     expect(taken.json.error.message).toContain('already an alias of "Islamic State"');
     expect((await editor.api('PATCH', `/topics/${refugees}`, { aliases: ['Pakistan'] })).status).toBe(409);
     expect((await rita.api('PATCH', `/topics/${refugees}`, { aliases: ['Displaced people'] })).status).toBe(403);
+    expect((await rita.api('PATCH', `/topics/${refugees}`, {})).status).toBe(403);
+    expect((await editor.api('PATCH', `/topics/${refugees}`, {})).status).toBe(400);
+    // Names and aliases are compared as matching compares them: "Afghan-istan" is Afghanistan.
+    expect((await editor.api('PATCH', `/topics/${refugees}`, { aliases: ['AFGHANISTAN'] })).status).toBe(409);
+    const both = await editor.api('PATCH', `/topics/${refugees}`, { name: 'Refugees and migrants', aliases: ['Islamic State'] });
+    expect(both.status).toBe(409);
+    expect((await site.dateline.store.content.topicById(refugees))!.name).toBe('Refugees');
+    expect((await editor.api('PATCH', `/topics/${refugees}`, { name: 'daesh' })).status).toBe(409);
 
     // Merging "Football" into "Refugees" (say, by mistake) keeps "Football" as an alias there.
     const merged = await editor.api('POST', `/topics/${await topicId('Football')}/merge`, { into: refugees });
@@ -152,6 +167,13 @@ describe('editors get topics suggested from the story text', () => {
     expect(long.json.error.field).toBe('headline');
     expect((await suggest(editor, { body: 'no headline' })).status).toBe(400);
     expect((await suggest(editor, { headline: '', body: '' })).json.suggestions).toEqual([]);
+    // Long input of the shapes that make naive patterns slow still answers.
+    const long1 = await suggest(editor, { headline: 'x', body: 'a'.repeat(150_000) });
+    expect(long1.status).toBe(200);
+    const long2 = await suggest(editor, { headline: 'x', body: '<a'.repeat(60_000) });
+    expect(long2.status).toBe(200);
+    const titleCase = await suggest(editor, { headline: 'x', body: Array.from({ length: 3_000 }, (_, i) => `Word${i}`).join(' ') });
+    expect(titleCase.status).toBe(200);
     const anonymous = await fetch(`${site.url}/api/v1/topics/suggest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedText) });
     expect(anonymous.status).toBe(401);
     expect((await editor.api('POST', '/topics/suggest', seedText, { csrf: false })).status).toBe(403);

@@ -72,7 +72,11 @@ describe('readers follow a story thread', () => {
     const unknown = await link(story.a.id, 'no-such-story');
     expect(unknown.status).toBe(404);
     expect((await link(story.a.id, story.a.id)).status).toBe(409);
-    expect((await link(story.b.id, null, rita)).status).toBe(403);
+    // A contributor may not link even her own draft, and learns nothing of which slugs exist.
+    const own = await rita.api('POST', '/articles', { headline: 'Rita’s follow-up', section: 'global' });
+    expect((await link(own.json.id, story.a.slug, rita)).status).toBe(403);
+    expect((await link(own.json.id, 'no-such-story', rita)).status).toBe(403);
+    expect((await get(site, '/thread/unpublished-follow-up')).status).toBe(404);
     expect((await link(story.b.id, { nested: true })).status).toBe(400);
   });
 

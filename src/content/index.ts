@@ -13,7 +13,7 @@ export { restoreRevision } from './commands/restore-revision.js';
 export { persistArticle } from './commands/persist-article.js';
 export { mayEdit, mayMove, allowedMoves, mayEditImageText } from './policies.js';
 export { snapshotOf, changedFields } from './revisions.js';
-export { addSection, editSection, renameTopic, mergeTopic, setTopicAliases, aliasLimits } from './commands/taxonomy.js';
+export { addSection, editSection, editTopic, renameTopic, mergeTopic, setTopicAliases, aliasLimits } from './commands/taxonomy.js';
 export { suggestTopics, suggestLimits, type TopicSuggestion, type SuggestInput } from './suggest/suggest-topics.js';
 export { setImageText } from './commands/image-text.js';
 export { setFollowUp, storyByReference } from './commands/threads.js';

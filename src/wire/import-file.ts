@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { systemActor } from '../accounts/index.js';
 import {
-  bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, type CommandContext, type NewImage, type SaveOutcome,
+  bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, suggestLimits, bodyText, type CommandContext, type NewImage, type SaveOutcome,
 } from '../content/index.js';
 import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
@@ -73,9 +73,12 @@ export async function ingestWireItem(ctx: WireContext, item: WireItem, options: 
 
 /** Existing topics the item's text names often or in its headline (never new ones: no topic sprawl). */
 async function namedTopics(ctx: WireContext, item: WireItem): Promise<string[]> {
+  // A very long item is judged by its opening: suggestion has limits an import must not trip on.
   const found = await suggestTopics(ctx.store, {
-    headline: plainText(item.headline), standfirst: plainText(item.summary), body: item.bodyHtml,
-    captions: item.pictures.map((p) => plainText(p.caption)).filter(Boolean),
+    headline: plainText(item.headline).slice(0, suggestLimits.headline),
+    standfirst: plainText(item.summary).slice(0, 2_000),
+    body: bodyText(bodyFromHtml(item.bodyHtml)).slice(0, suggestLimits.body - 2_000),
+    captions: item.pictures.map((p) => plainText(p.caption).slice(0, 1_000)).filter(Boolean).slice(0, 5),
   });
   return found.filter((s) => s.kind === 'existing' && s.mentions.length && s.score >= autoTopicScore).map((s) => s.name);
 }

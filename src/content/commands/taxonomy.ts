@@ -2,6 +2,7 @@ import { hasRole, type Actor } from '../../accounts/model.js';
 import { auditEntry } from '../../audit/index.js';
 import { DatelineError, fail, slugify } from '../../shared/index.js';
 import type { Section } from '../model.js';
+import type { ContentRepository } from '../ports.js';
 import { createSection, type SectionInput } from './create-section.js';
 import { indexArticle } from '../search-index.js';
 import { termKey } from '../suggest/terms.js';
@@ -37,17 +38,78 @@ export async function editSection(ctx: CommandContext, actor: Actor, slug: strin
 
 /** Renames a topic; its address (slug) stays, so links keep working. */
 export async function renameTopic(ctx: CommandContext, actor: Actor, id: number, name: string): Promise<void> {
+  await editTopic(ctx, actor, id, { name });
+}
+
+/**
+ * Renames a topic and/or sets the other names it goes by, in one unit of work. Topic suggestion
+ * finds the topic by any alias, and a wire keyword spelt as an alias files the story under it.
+ * A name or alias that another topic already goes by (compared as matching compares them: case,
+ * spacing and punctuation aside) is refused: merge the topics instead. Returns the aliases kept.
+ */
+export async function editTopic(ctx: CommandContext, actor: Actor, id: number, input: { name?: string; aliases?: string[] }): Promise<string[]> {
   editorsOnly(actor);
-  const topic = await ctx.store.topicById(id);
-  if (!topic) throw new DatelineError('NOT_FOUND', `no topic with id ${id}`);
-  const clean = name.trim();
-  if (!slugify(clean)) throw fail('INVALID_INPUT', 'a topic name needs letters or digits', 'name');
-  if (clean.length > 120) throw fail('INVALID_INPUT', 'at most 120 characters', 'name');
-  await ctx.store.transaction(async (repo) => {
-    await repo.renameTopic(id, clean);
+  if (input.name === undefined && input.aliases === undefined) throw fail('INVALID_INPUT', 'give a new name, aliases or both', 'name');
+  const name = input.name?.trim();
+  if (name !== undefined) {
+    if (!slugify(name)) throw fail('INVALID_INPUT', 'a topic name needs letters or digits', 'name');
+    if (name.length > 120) throw fail('INVALID_INPUT', 'at most 120 characters', 'name');
+  }
+  const aliases = input.aliases && cleanAliases(input.aliases);
+  return ctx.store.transaction(async (repo) => {
+    const topic = await repo.topicById(id);
+    if (!topic) throw new DatelineError('NOT_FOUND', `no topic with id ${id}`);
+    const taken = await namesInUse(repo, id);
+    if (name !== undefined && name !== topic.name) {
+      const other = taken.get(termKey(name));
+      if (other) throw fail('CONFLICT', `"${name}" is already ${other}: merge the topics instead`, 'name');
+      await repo.renameTopic(id, name);
+      await repo.appendAudit(auditEntry(actor, 'topic-rename', `topic:${id}`, { from: topic.name, to: name }), ctx.now());
+    }
+    const ownKey = termKey(name ?? topic.name);
+    let kept = await repo.topicAliases(id);
+    if (aliases) {
+      kept = [];
+      for (const [key, alias] of aliases) {
+        if (key === ownKey) continue;
+        const other = taken.get(key);
+        if (other) throw fail('CONFLICT', `"${alias}" is already ${other}: merge the topics instead`, 'aliases');
+        kept.push(alias);
+      }
+      await repo.setTopicAliases(id, kept);
+      await repo.appendAudit(auditEntry(actor, 'topic-aliases', `topic:${id}`, { topic: name ?? topic.name, aliases: kept }), ctx.now());
+    }
     for (const articleId of await repo.articleIdsWithTopic(id)) await indexArticle(repo, articleId);
+    return kept;
   });
-  await audited(ctx, actor, 'topic-rename', `topic:${id}`, { from: topic.name, to: clean });
+}
+
+/** Sets a topic's aliases (see editTopic); returns those kept. */
+export function setTopicAliases(ctx: CommandContext, actor: Actor, id: number, aliases: string[]): Promise<string[]> {
+  return editTopic(ctx, actor, id, { aliases });
+}
+
+export const aliasLimits = { count: 30, length: 120 };
+
+function cleanAliases(aliases: string[]): [string, string][] {
+  const clean = [...new Map(aliases.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean).map((a) => [termKey(a), a])).entries()];
+  if (clean.length > aliasLimits.count) throw fail('INVALID_INPUT', `at most ${aliasLimits.count} aliases`, 'aliases');
+  for (const [key, alias] of clean) {
+    if (!key) throw fail('INVALID_INPUT', `"${alias}" has no letters or digits`, 'aliases');
+    if (alias.length > aliasLimits.length) throw fail('INVALID_INPUT', `an alias has at most ${aliasLimits.length} characters`, 'aliases');
+  }
+  return clean;
+}
+
+/** The names and aliases every other topic goes by, as matching compares them, with whose they are. */
+async function namesInUse(repo: ContentRepository, exceptId: number): Promise<Map<string, string>> {
+  const taken = new Map<string, string>();
+  for (const t of await repo.topicLexicon()) {
+    if (t.id === exceptId) continue;
+    taken.set(termKey(t.name), `the name of the topic "${t.name}"`);
+    for (const a of t.aliases) taken.set(termKey(a), `an alias of "${t.name}"`);
+  }
+  return taken;
 }
 
 /** Folds one topic into another ("ISIS" into "Islamic State"): its stories move, it goes. */
@@ -63,37 +125,3 @@ export async function mergeTopic(ctx: CommandContext, actor: Actor, fromId: numb
   });
 }
 
-export const aliasLimits = { count: 30, length: 120 };
-
-/**
- * Sets the other names a topic goes by. Topic suggestion finds the topic by any of them, and a
- * wire keyword spelt as an alias files the story under the topic. An alias that is another
- * topic's name or alias is refused: merge the topics instead.
- */
-export async function setTopicAliases(ctx: CommandContext, actor: Actor, id: number, aliases: string[]): Promise<string[]> {
-  editorsOnly(actor);
-  const clean = [...new Map(aliases.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean).map((a) => [termKey(a), a])).entries()];
-  if (clean.length > aliasLimits.count) throw fail('INVALID_INPUT', `at most ${aliasLimits.count} aliases`, 'aliases');
-  return ctx.store.transaction(async (repo) => {
-    const topic = await repo.topicById(id);
-    if (!topic) throw new DatelineError('NOT_FOUND', `no topic with id ${id}`);
-    const kept: string[] = [];
-    for (const [key, alias] of clean) {
-      if (!key) throw fail('INVALID_INPUT', `"${alias}" has no letters or digits`, 'aliases');
-      if (alias.length > aliasLimits.length) throw fail('INVALID_INPUT', `an alias has at most ${aliasLimits.length} characters`, 'aliases');
-      if (key === termKey(topic.name)) continue;
-      const named = await repo.topicIdByName(alias);
-      if (named !== null && named !== id) throw fail('CONFLICT', `"${alias}" is the name of another topic: merge that topic into this one instead`, 'aliases');
-      const owner = await repo.topicIdByAlias(alias);
-      if (owner !== null && owner !== id) {
-        const other = await repo.topicById(owner);
-        throw fail('CONFLICT', `"${alias}" is already an alias of "${other?.name ?? owner}"`, 'aliases');
-      }
-      kept.push(alias);
-    }
-    await repo.setTopicAliases(id, kept);
-    for (const articleId of await repo.articleIdsWithTopic(id)) await indexArticle(repo, articleId);
-    await repo.appendAudit(auditEntry(actor, 'topic-aliases', `topic:${id}`, { topic: topic.name, aliases: kept }), ctx.now());
-    return kept;
-  });
-}

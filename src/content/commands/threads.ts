@@ -10,9 +10,11 @@ import type { CommandContext } from './save-article.js';
  * the follow-ups it already has join the other story's thread; a link that would make a circle is
  * refused. Threads are what the timeline on an article and the thread page show.
  */
-export async function setFollowUp(ctx: CommandContext, actor: Actor, articleId: number, targetId: number | null): Promise<void> {
+export async function setFollowUp(ctx: CommandContext, actor: Actor, articleId: number, of: string | number | null): Promise<void> {
+  // The role first: answering "no such story" to anyone else would tell them which slugs exist.
   if (!hasRole(actor, 'editor')) throw new DatelineError('FORBIDDEN', 'only an editor may link stories into a thread');
   await ctx.store.transaction(async (repo) => {
+    const targetId = of === null || of === '' ? null : await storyByReference(repo, String(of));
     const story = await repo.threadNode(articleId);
     if (!story) throw new DatelineError('NOT_FOUND', `no story with id ${articleId}`);
     const family = await followUpsOf(repo, story);
@@ -53,7 +55,14 @@ async function followUpsOf(repo: ContentRepository, story: ThreadNode): Promise<
 export async function storyByReference(repo: ContentRepository, reference: string): Promise<number> {
   const ref = reference.trim();
   if (/^\d{1,12}$/.test(ref)) return Number(ref);
-  const slug = ref.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const last = ref.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  // An address pasted from a browser has its non-Latin letters percent-encoded.
+  let slug = last;
+  try {
+    slug = decodeURIComponent(last);
+  } catch {
+    // not percent-encoding after all: look the text up as it is
+  }
   const found = slug ? await repo.articleBySlug(slug) : null;
   if (!found) throw fail('NOT_FOUND', `no story "${ref}": give its address, its slug or its number`, 'of');
   return found.id;

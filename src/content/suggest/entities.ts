@@ -3,6 +3,8 @@
  * that ships its lexicon in its package: no model download, no network).
  */
 
+import { maxTermWords } from './terms.js';
+
 export type EntityType = 'person' | 'place' | 'organisation' | 'name';
 
 export interface Entity {
@@ -55,6 +57,8 @@ export function cleanNames(phrase: string, type: EntityType): string[] {
     while (run.length && !/^[\p{Lu}\p{N}]/u.test(run[run.length - 1]!)) run = run.slice(0, -1);
     if (type === 'person') while (run.length > 1 && titles.has(run[0]!.toLowerCase())) run = run.slice(1);
     const name = run.join(' ');
+    // A run of many capitalised words is a title-case headline, not a name.
+    if (run.length > maxTermWords) continue;
     if (name.length >= 2 && !notNames.has(name.toLowerCase()) && /\p{L}/u.test(name)) names.push(name);
   }
   return names;
@@ -62,7 +66,8 @@ export function cleanNames(phrase: string, type: EntityType): string[] {
 
 export async function findEntities(text: string): Promise<Entity[]> {
   const nlp = await tagger();
-  const doc = nlp(text);
+  // No name is a 40-letter word; the tagger's time grows with the square of a word's length.
+  const doc = nlp(text.replace(/\S{41,}/g, ' '));
   const found: Entity[] = [];
   const add = (phrases: string[], type: EntityType) => {
     for (const p of phrases) for (const name of cleanNames(p, type)) found.push({ name, type });

@@ -28,6 +28,8 @@ export interface SuggestInput {
 
 export const suggestLimits = { headline: 1_000, body: 200_000, captions: 10_000, existing: 12, fresh: 10, similarStories: 12 };
 
+const taggerLimit = 20_000;
+
 // Where a name appears counts: the headline most, the opening paragraph next.
 const weight = { headline: 3, lead: 2, body: 1 };
 
@@ -43,7 +45,7 @@ const tally = (): Tally => ({ score: 0, count: 0, inHeadline: false, mentions: n
 
 /** The story's text as weighted passages: headline, standfirst and opening paragraph first. */
 function passages(input: SuggestInput): { text: string; weight: number; headline: boolean }[] {
-  const text = /<[a-z][\s\S]*>/i.test(input.body) ? bodyText(bodyFromHtml(input.body)) : input.body;
+  const text = /<[a-z][^<>]*>/i.test(input.body) ? bodyText(bodyFromHtml(input.body)) : input.body;
   const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return [
     { text: input.headline, weight: weight.headline, headline: true },
@@ -73,14 +75,17 @@ export async function suggestTopics(repo: ContentRepository, input: SuggestInput
   let known = new TermMatcher(terms);
   const ownerOf = (name: string) => known.find(tokenize(name)).find((m) => termKey(m.surface) === termKey(name))?.owner;
 
-  // "Islamic State (IS)": when either form is a known topic, the other counts for it too.
+  // "Islamic State (IS)": when the long form is a known topic, the short one counts for it too
+  // (not the other way round: "Islamic Society (IS)" is no mention of Islamic State).
   const abbreviations = definedAbbreviations(fullText);
   for (const [long, short] of abbreviations) {
-    const owner = ownerOf(long) ?? ownerOf(short);
-    if (owner !== undefined) terms.push({ term: long, owner }, { term: short, owner });
+    const owner = ownerOf(long);
+    if (owner !== undefined) terms.push({ term: short, owner });
   }
   known = new TermMatcher(terms);
-  const entities = await findEntities(fullText);
+  // The tagger reads the opening only (about 0.1 s per 10,000 characters, on the event loop):
+  // new names worth a topic are there; known topics are still counted over the whole text.
+  const entities = await findEntities(fullText.slice(0, taggerLimit));
 
   // New names: the tagger's entities that no topic covers, grouped by spelling and abbreviation.
   const freshKey = new Map<string, string>();
@@ -104,8 +109,7 @@ export async function suggestTopics(repo: ContentRepository, input: SuggestInput
     if (owner !== undefined) continue;
     addFresh(e.name, freshKey.get(termKey(e.name)) ?? termKey(e.name), e.type);
   }
-  // One pass over both lists, so a longer known name ("Islamic State") wins over a part of it ("State").
-  const matcher = new TermMatcher<number | string>([...terms, ...freshTerms]);
+  const freshMatcher = new TermMatcher(freshTerms);
 
   const existing = new Map<number, Tally>();
   const fresh = new Map<string, Tally>();
@@ -119,10 +123,14 @@ export async function suggestTopics(repo: ContentRepository, input: SuggestInput
       t.mentions.set(surface, (t.mentions.get(surface) ?? 0) + 1);
       table.set(owner, t);
     };
-    for (const m of matcher.find(tokens)) {
-      if (typeof m.owner === 'number') count(existing, m.owner, m.surface);
-      else count(fresh, m.owner, m.surface);
+    // Known topics first; new names only from the words left over, so "Pakistan Army" cannot
+    // hide a mention of Pakistan, nor "State" count inside "Islamic State".
+    const claimed = new Set<number>();
+    for (const m of known.find(tokens)) {
+      count(existing, m.owner, m.surface);
+      for (let i = m.start; i < m.start + m.length; i++) claimed.add(i);
     }
+    for (const m of freshMatcher.find(tokens, claimed)) count(fresh, m.owner, m.surface);
   }
   for (const e of entities) {
     const owner = ownerOf(e.name);

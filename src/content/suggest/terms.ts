@@ -37,7 +37,13 @@ export interface Mention<T> {
   owner: T;
   /** The words as the text wrote them. */
   surface: string;
+  /** Where in the tokens the mention starts, and how many tokens it spans. */
+  start: number;
+  length: number;
 }
+
+/** Names longer than this many words are not names a topic goes by (and would slow matching). */
+export const maxTermWords = 8;
 
 interface Entry<T> {
   owner: T;
@@ -54,6 +60,7 @@ export class TermMatcher<T> {
       const key = termKey(term);
       if (!key) continue;
       const words = key.split(' ').length;
+      if (words > maxTermWords) continue;
       if (words > this.longest) this.longest = words;
       const list = this.byKey.get(key) ?? [];
       list.push({ owner, exact: matchesOnlyInCapitals(term) ? tokenize(term).map((t) => t.text).join(' ') : null });
@@ -61,18 +68,23 @@ export class TermMatcher<T> {
     }
   }
 
-  /** Every mention in the tokens, left to right, the longest name winning where names overlap. */
-  find(tokens: Token[]): Mention<T>[] {
+  /**
+   * Every mention in the tokens, left to right, the longest name winning where names overlap.
+   * Tokens marked in `skip` (already claimed by another matcher) are never part of a mention.
+   */
+  find(tokens: Token[], skip?: Set<number>): Mention<T>[] {
     const found: Mention<T>[] = [];
     for (let i = 0; i < tokens.length;) {
       let matched = 0;
-      for (let n = Math.min(this.longest, tokens.length - i); n >= 1 && !matched; n--) {
+      let room = 0;
+      while (room < this.longest && i + room < tokens.length && !skip?.has(i + room)) room++;
+      for (let n = room; n >= 1 && !matched; n--) {
         const words = tokens.slice(i, i + n);
         const entries = this.byKey.get(words.map((w) => w.lower).join(' '));
         if (!entries) continue;
         const surface = words.map((w) => w.text).join(' ');
         const owners = entries.filter((e) => e.exact === null || e.exact === surface).map((e) => e.owner);
-        for (const owner of new Set(owners)) found.push({ owner, surface });
+        for (const owner of new Set(owners)) found.push({ owner, surface, start: i, length: n });
         if (owners.length) matched = n;
       }
       i += matched || 1;
@@ -87,11 +99,14 @@ export class TermMatcher<T> {
  */
 export function definedAbbreviations(text: string): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const m of text.matchAll(/((?:[\p{L}’'.-]+\s+){1,6})\(\s*([\p{Lu}]{2,6})\s*\)/gu)) {
-    const short = m[2]!;
-    const words = m[1]!.trim().split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter(Boolean);
+  // Find the bracketed capitals first, then read the few words before each: a pattern that
+  // matched the words first would backtrack over long texts (quadratic time).
+  for (const m of text.matchAll(/\(\s*(\p{Lu}{2,6})\s*\)/gu)) {
+    const short = m[1]!;
+    const before = text.slice(Math.max(0, m.index - 200), m.index);
+    const words = before.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter(Boolean);
     const long = words.slice(-short.length);
-    if (long.length !== short.length) continue;
+    if (long.length !== short.length || !/\s$/.test(before)) continue;
     const initials = long.map((w) => w[0]!.toUpperCase()).join('');
     if (initials === short && /^\p{Lu}/u.test(long[0]!)) pairs.push([long.join(' '), short]);
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole } from '../../accounts/index.js';
 import {
-  addCorrection, changeStatus, createDraft, draftOf, mayEdit, restoreRevision, setFollowUp, snapshotOf, storyByReference, updateDraft, articleStatuses,
+  addCorrection, changeStatus, createDraft, draftOf, mayEdit, restoreRevision, setFollowUp, snapshotOf, updateDraft, articleStatuses,
   type Article, type ArticleStatus, type DraftInput,
 } from '../../content/index.js';
 import { DatelineError, isDatelineError } from '../../shared/index.js';
@@ -122,7 +122,7 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     const article = await readableArticle(deps, me, idOf(req.params.id));
     const of = field(req.body as FormBody, 'of').trim();
     return redirectWithOutcome(reply, `/newsroom/articles/${article.id}`, async () => {
-      await setFollowUp(ctx, me.actor, article.id, of ? await storyByReference(deps.store.content, of) : null);
+      await setFollowUp(ctx, me.actor, article.id, of || null);
       return of ? 'Linked into the thread' : 'Unlinked from the thread';
     });
   });

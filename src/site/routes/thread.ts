@@ -10,7 +10,8 @@ export function threadRoutes(app: FastifyInstance, ctx: SiteContext): void {
   const { content, settings } = ctx;
   app.get<{ Params: { slug: string } }>('/thread/:slug', async (req, reply) => {
     const story = await content.articleBySlug(req.params.slug);
-    if (!story || story.threadId === null) throw new DatelineError('NOT_FOUND');
+    // Only a published story names a thread page: a draft's slug must not answer differently.
+    if (!story || story.status !== 'published' || story.threadId === null) throw new DatelineError('NOT_FOUND');
     const [stories, nav] = await Promise.all([content.threadStories(story.threadId), content.navigation()]);
     // A thread of one published story (or none) is no thread a reader can see.
     if (stories.length < 2) throw new DatelineError('NOT_FOUND');

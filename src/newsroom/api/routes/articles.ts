@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole } from '../../../accounts/index.js';
 import {
-  addCorrection, bodyFromHtml, changeStatus, createDraft, mayEdit, restoreRevision, setFollowUp, storyByReference, updateDraft, type Article, type DraftInput,
+  addCorrection, bodyFromHtml, changeStatus, createDraft, mayEdit, restoreRevision, setFollowUp, updateDraft, type Article, type DraftInput,
 } from '../../../content/index.js';
 import { DatelineError } from '../../../shared/index.js';
 import type { Identity } from '../../auth/auth.js';
@@ -108,9 +108,7 @@ export function articleRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (re
 
   app.put<{ Params: { id: string } }>('/articles/:id/follow-up', async (req) => {
     const { article, me } = await readable(req, idParam(req.params.id));
-    const { of } = parseBody(followUp, req.body);
-    const target = of === null ? null : await storyByReference(deps.store.content, String(of));
-    await setFollowUp(ctx, me.actor, article.id, target);
+    await setFollowUp(ctx, me.actor, article.id, parseBody(followUp, req.body).of);
     return articleJson((await deps.store.content.articleById(article.id))!, me.actor, tz, deps.now());
   });
 

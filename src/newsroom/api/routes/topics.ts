@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole } from '../../../accounts/index.js';
-import { mergeTopic, renameTopic, setTopicAliases, suggestTopics } from '../../../content/index.js';
+import { editTopic, mergeTopic, suggestTopics } from '../../../content/index.js';
 import type { Identity } from '../../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../../context.js';
 import { topicMerge, topicPatch, topicSuggest } from '../schemas.js';
@@ -26,9 +26,7 @@ export function topicRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
   app.patch<{ Params: { id: string } }>('/topics/:id', async (req) => {
     const me = await who(req);
     const id = idParam(req.params.id, 'topic');
-    const b = parseBody(topicPatch, req.body);
-    if (b.name !== undefined) await renameTopic(ctx, me.actor, id, b.name);
-    if (b.aliases !== undefined) await setTopicAliases(ctx, me.actor, id, b.aliases);
+    await editTopic(ctx, me.actor, id, parseBody(topicPatch, req.body));
     return topicJson(id);
   });
 
