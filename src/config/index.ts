@@ -24,6 +24,9 @@ const schema = z.object({
   SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
   TRUST_PROXY: z.string().default('false'),
   FEED_FULL_TEXT: z.enum(['true', 'false', '1', '0']).default('true'),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(64 * 1024).default(64),
+  CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(60),
+  CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(300),
 });
 
 export interface Config {
@@ -53,6 +56,11 @@ export interface Config {
   readonly trustProxy: boolean | string[];
   /** Feeds carry whole stories; false for summaries only. */
   readonly feedFullText: boolean;
+  /** Memory for rendered public pages (0 turns the page cache off). */
+  readonly pageCacheBytes: number;
+  /** Cache-Control for a CDN: s-maxage and stale-while-revalidate, in seconds. */
+  readonly cacheSMaxAge: number;
+  readonly cacheStaleWhileRevalidate: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     sessionHours: e.SESSION_HOURS,
     feedFullText: e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === '1',
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+    cacheSMaxAge: e.CACHE_S_MAXAGE,
+    cacheStaleWhileRevalidate: e.CACHE_STALE_WHILE_REVALIDATE,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY.trim() ? false
       : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
   });

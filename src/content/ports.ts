@@ -188,6 +188,11 @@ export interface ContentWriter {
   threadMembers(threadId: number): Promise<ThreadNode[]>;
   setFollowUp(id: number, followUpOf: number | null): Promise<void>;
   setThread(ids: number[], threadId: number | null): Promise<void>;
+  /**
+   * Notes that the public pages filed under these surrogate keys changed (sections, topics,
+   * pictures: story changes inside a transaction are noted by the store itself).
+   */
+  recordPageChange(tags: string[], now: Date): Promise<void>;
   /** Article ids in order, a batch at a time (for reindexing). */
   articleIds(afterId: number, limit: number): Promise<number[]>;
 }

@@ -5,3 +5,5 @@ export { renderBody } from './render-body.js';
 export { escapeHtml, html, safeUrl, type SafeHtml } from './html.js';
 export { articlePage } from './templates/article.js';
 export { sendPage } from './routes/send.js';
+export { PageCache, type CachedPage } from './cache/page-cache.js';
+export { cacheable } from './cache/plugin.js';

@@ -6,6 +6,7 @@ import { KyselyAccountStore } from './accounts.js';
 import { KyselyAuditLog } from './audit.js';
 import { Fts5Search, indexedCount, type SearchProvider } from '../search/index.js';
 import { KyselyContentRepository } from './content/writes.js';
+import { PageChangeLog, PageChangeTracker, trackingWrites } from './content/page-changes.js';
 import { sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -17,6 +18,8 @@ export interface Store {
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
   readonly search: SearchProvider;
+  /** What changed on the public pages, for page caches. */
+  readonly pageChanges: PageChangeLog;
   /** How many stories the search index holds (to notice an index that needs rebuilding). */
   indexedCount(): Promise<number>;
   /** Applies pending migrations; returns the names applied. */
@@ -39,8 +42,17 @@ class KyselyContentStore extends KyselyContentRepository implements ContentStore
     super(root);
   }
 
+  /**
+   * A unit of work. The stories it writes are noted, and on commit one page change names the
+   * public pages they were or are on (the page caches of every process read it).
+   */
   transaction<T>(fn: (repo: ContentRepository) => Promise<T>): Promise<T> {
-    return this.root.transaction().execute((trx) => fn(new KyselyContentRepository(trx)));
+    return this.root.transaction().execute(async (trx) => {
+      const tracker = new PageChangeTracker(trx);
+      const result = await fn(trackingWrites(new KyselyContentRepository(trx), tracker));
+      await tracker.flush(new Date());
+      return result;
+    });
   }
 }
 
@@ -52,6 +64,7 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
     accounts: new KyselyAccountStore(db),
     audit: new KyselyAuditLog(db),
     search: new Fts5Search(db),
+    pageChanges: new PageChangeLog(db),
     indexedCount: () => indexedCount(db),
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -64,3 +77,4 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
 }
 
 export type { Database } from './schema.js';
+export type { PageChangeLog } from './content/page-changes.js';

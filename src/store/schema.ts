@@ -13,6 +13,7 @@ export interface Database {
   articles: ArticleTable;
   article_topics: ArticleTopicTable;
   topic_aliases: TopicAliasTable;
+  page_changes: PageChangeTable;
   article_people: ArticlePersonTable;
   users: UserTable;
   sessions: SessionTable;
@@ -193,4 +194,11 @@ export interface ArticlePersonTable {
   article_id: number;
   person_id: number;
   position: number;
+}
+
+export interface PageChangeTable {
+  id: Generated<number>;
+  at: Timestamp;
+  /** Space-separated surrogate keys. */
+  tags: string;
 }

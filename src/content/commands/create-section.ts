@@ -32,6 +32,9 @@ export async function createSection(ctx: CommandContext, input: SectionInput): P
       if (!parent) throw new DatelineError('UNKNOWN_SECTION', `unknown parent section "${input.parentSlug}"`);
       parentId = parent.id;
     }
-    return repo.createSection({ slug, name, description: input.description ?? '', parentId, position: input.position ?? 0 }, ctx.now());
+    const section = await repo.createSection({ slug, name, description: input.description ?? '', parentId, position: input.position ?? 0 }, ctx.now());
+    // The menu, and the parent's list of sub-sections.
+    await repo.recordPageChange(['nav', ...(parentId === null ? [] : [`section:${parentId}`])], ctx.now());
+    return section;
   });
 }

@@ -31,7 +31,10 @@ export async function editSection(ctx: CommandContext, actor: Actor, slug: strin
   if (!name) throw fail('INVALID_INPUT', 'a section needs a name', 'name');
   const position = input.position ?? section.position;
   if (!Number.isInteger(position)) throw fail('INVALID_INPUT', 'a whole number', 'position');
-  await ctx.store.updateSection(section.id, { name, description: (input.description ?? section.description).trim(), position });
+  await ctx.store.transaction(async (repo) => {
+    await repo.updateSection(section.id, { name, description: (input.description ?? section.description).trim(), position });
+    await repo.recordPageChange(['nav', `section:${section.id}`], ctx.now());
+  });
   await audited(ctx, actor, 'section-edit', `section:${section.id}`, { slug, name });
   return (await ctx.store.sectionBySlug(slug))!;
 }
@@ -80,6 +83,7 @@ export async function editTopic(ctx: CommandContext, actor: Actor, id: number, i
       await repo.appendAudit(auditEntry(actor, 'topic-aliases', `topic:${id}`, { topic: name ?? topic.name, aliases: kept }), ctx.now());
     }
     for (const articleId of await repo.articleIdsWithTopic(id)) await indexArticle(repo, articleId);
+    await repo.recordPageChange([`topic:${id}`], ctx.now());
     return kept;
   });
 }
@@ -120,6 +124,7 @@ export async function mergeTopic(ctx: CommandContext, actor: Actor, fromId: numb
     const [from, into] = await Promise.all([repo.topicById(fromId), repo.topicById(intoId)]);
     if (!from || !into) throw new DatelineError('NOT_FOUND', 'no such topic');
     await repo.mergeTopic(fromId, intoId);
+    await repo.recordPageChange([`topic:${fromId}`, `topic:${intoId}`], ctx.now());
     for (const articleId of await repo.articleIdsWithTopic(intoId)) await indexArticle(repo, articleId);
     await repo.appendAudit(auditEntry(actor, 'topic-merge', `topic:${intoId}`, { from: from.name, into: into.name }), ctx.now());
   });

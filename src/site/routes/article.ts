@@ -3,7 +3,7 @@ import { DatelineError } from '../../shared/index.js';
 import type { SiteContext } from '../settings.js';
 import { articlePage } from '../templates/article.js';
 import { articlePath } from '../urls.js';
-import { sendPage } from './send.js';
+import { sendPage, storyTags } from './send.js';
 
 interface ArticleParams {
   section: string;
@@ -36,8 +36,14 @@ export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const inThread = new Set(thread.map((t) => t.id));
     const relatedShown = related.filter((r) => !inThread.has(r.id));
     const shown = new Set([...inThread, ...relatedShown.map((r) => r.id)]);
-    return sendPage(reply, articlePage({
-      article, trail: trail ?? [], related: relatedShown, more: more.filter((m) => !shown.has(m.id)).slice(0, 4), nav, settings, thread,
-    }));
+    const moreShown = more.filter((m) => !shown.has(m.id)).slice(0, 4);
+    // Its own story and every story it lists; its section and topics (a new story there may join
+    // "more from" and "related"); its thread; the menu.
+    const tags = [
+      'nav', `section:${article.section.id}`, ...article.topics.map((t) => `topic:${t.id}`),
+      ...(article.threadId === null ? [] : [`thread:${article.threadId}`]),
+      ...storyTags([article, ...thread, ...relatedShown, ...moreShown]),
+    ];
+    return sendPage(reply, articlePage({ article, trail: trail ?? [], related: relatedShown, more: moreShown, nav, settings, thread }), 200, tags);
   });
 }

@@ -4,7 +4,7 @@ import { DatelineError } from '../../shared/index.js';
 import type { SiteContext } from '../settings.js';
 import { collectionPage, homePage, type CollectionPageInput } from '../templates/listing.js';
 import { agencyPath, personPath, sectionPath, topicPath } from '../urls.js';
-import { sendPage } from './send.js';
+import { sendPage, storyTags } from './send.js';
 import { assertPageExists, pageParam } from './params.js';
 
 export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
@@ -14,7 +14,7 @@ export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
   app.get('/', async (req, reply) => {
     const [nav, page] = await Promise.all([content.navigation(), content.latest(request(req.query))]);
     assertPageExists(page);
-    return sendPage(reply, homePage({ settings, nav, page, path: '/' }));
+    return sendPage(reply, homePage({ settings, nav, page, path: '/' }), 200, ['nav', 'home', ...storyTags(page.items)]);
   });
 
   app.get<{ Params: { section: string } }>('/:section', async (req, reply) => {
@@ -28,12 +28,12 @@ export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
     return sendPage(reply, collectionPage({
       settings, nav, page, path: sectionPath(section), title: section.name, intro: section.description, subsections,
       trail, activeSection: trail[0]!.slug, showSection: trail.length === 1 ? undefined : false,
-    }));
+    }), 200, ['nav', `section:${section.id}`, ...storyTags(page.items)]);
   });
 
   /** Topic, author and agency pages: find the thing by slug, list its stories, or 404. */
   const collection = <T extends { id: number; slug: string; name: string }>(
-    prefix: string,
+    prefix: '/topic' | '/author' | '/agency',
     find: (slug: string) => Promise<T | null>,
     list: (id: number, q: PageRequest) => Promise<Page<ArticleSummary>>,
     present: (thing: T) => Pick<CollectionPageInput, 'path' | 'kicker' | 'intro'>,
@@ -45,7 +45,8 @@ export function listingRoutes(app: FastifyInstance, ctx: SiteContext): void {
       // A name known only from drafts or embargoed copy must not leak through its own page.
       if (page.total === 0) throw new DatelineError('NOT_FOUND');
       assertPageExists(page);
-      return sendPage(reply, collectionPage({ settings, nav, page, title: thing.name, ...present(thing) }));
+      const tag = `${prefix === '/author' ? 'person' : prefix.slice(1)}:${thing.id}`;
+      return sendPage(reply, collectionPage({ settings, nav, page, title: thing.name, ...present(thing) }), 200, ['nav', tag, ...storyTags(page.items)]);
     });
   };
 

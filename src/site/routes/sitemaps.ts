@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DatelineError } from '../../shared/index.js';
 import type { SiteContext } from '../settings.js';
+import { cacheable } from '../cache/plugin.js';
 import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from '../sitemaps.js';
 
-const xml = (reply: FastifyReply, body: string) =>
-  reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
+/** Sitemaps change with any published story (and the pages one with the sections). */
+const xml = (reply: FastifyReply, body: string, maxAgeMs?: number) => {
+  cacheable(reply, ['sitemap', 'nav'], { maxAgeMs });
+  return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
+};
 
 /** Sitemaps for search engines: an index, the section pages, a sitemap a month, the news sitemap. */
 export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () => Date): void {
@@ -33,6 +37,7 @@ export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () =
   app.get('/sitemap-news.xml', async (_req, reply) => {
     const to = now();
     const from = new Date(to.getTime() - 48 * 3_600_000);
-    return xml(reply, newsSitemap(settings, await content.publishedBetween(from, new Date(to.getTime() + 1), 1000)));
+    // Stories age out of it with the clock, not with a change: kept a minute at most.
+    return xml(reply, newsSitemap(settings, await content.publishedBetween(from, new Date(to.getTime() + 1), 1000)), 60_000);
   });
 }

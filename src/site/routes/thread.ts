@@ -3,7 +3,7 @@ import { DatelineError } from '../../shared/index.js';
 import type { SiteContext } from '../settings.js';
 import { threadPage } from '../templates/thread.js';
 import { threadPath } from '../urls.js';
-import { sendPage } from './send.js';
+import { sendPage, storyTags } from './send.js';
 
 /** /thread/{slug of its first story}: the whole thread as a timeline. */
 export function threadRoutes(app: FastifyInstance, ctx: SiteContext): void {
@@ -17,6 +17,6 @@ export function threadRoutes(app: FastifyInstance, ctx: SiteContext): void {
     if (stories.length < 2) throw new DatelineError('NOT_FOUND');
     const first = stories[0]!;
     if (first.slug !== story.slug) return reply.redirect(encodeURI(threadPath(first)), 301);
-    return sendPage(reply, threadPage({ first, stories, nav, settings }));
+    return sendPage(reply, threadPage({ first, stories, nav, settings }), 200, ['nav', `thread:${story.threadId}`, ...storyTags(stories)]);
   });
 }

@@ -9,6 +9,7 @@ import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
 import { indexDocument } from '../../search/sqlite-fts5/provider.js';
 import type { SearchDocument } from '../../search/model.js';
 import { TaxonomyQueries } from './taxonomy.js';
+import { recordPageChange } from './page-changes.js';
 
 type Db = Kysely<Database>;
 
@@ -120,6 +121,10 @@ export class KyselyContentRepository extends TaxonomyQueries implements ContentR
     let q = this.db.selectFrom('articles').select('id').where('slug', '=', slug);
     if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
     return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  recordPageChange(tags: string[], now: Date): Promise<void> {
+    return recordPageChange(this.db, tags, now);
   }
 
   async insertArticle(fields: ArticleFields, now: Date): Promise<number> {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-content-model.js';
 import * as m0002 from './0002-newsroom.js';
 import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-topic-aliases-and-threads.js';
+import * as m0005 from './0005-page-changes.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-newsroom': m0002,
   '0003-search': m0003,
   '0004-topic-aliases-and-threads': m0004,
+  '0005-page-changes': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

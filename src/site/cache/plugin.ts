@@ -1,0 +1,179 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cachedPage, PageCache, type CachedPage } from './page-cache.js';
+
+/** Where committed changes are read from: the store's page-change log. */
+export interface ChangeSource {
+  since(afterId: number, limit?: number): Promise<{ id: number; tags: string[] }[]>;
+  latest(): Promise<number>;
+}
+
+export interface PageCacheOptions {
+  maxBytes: number;
+  changes: ChangeSource;
+  /** CDN lifetime and how long a CDN may serve a stale copy while it fetches a fresh one. */
+  sMaxAge: number;
+  staleWhileRevalidate: number;
+  now?: () => number;
+}
+
+interface Leader {
+  key: string;
+  generation: number;
+  done: (page: CachedPage | null) => void;
+}
+
+const wantsCache = new WeakMap<FastifyRequest, { tags: Iterable<string>; maxAgeMs?: number }>();
+
+/**
+ * Marks the page being sent as cacheable, filed under the surrogate keys of everything it shows
+ * (`article:12`, `section:3`, `topic:5`, `home`, `nav`...). `maxAgeMs` bounds pages that change
+ * with the clock rather than with content (the news sitemap's 48 hours).
+ */
+export function cacheable(reply: FastifyReply, tags: Iterable<string>, opts: { maxAgeMs?: number } = {}): void {
+  wantsCache.set(reply.request, { tags, maxAgeMs: opts.maxAgeMs });
+}
+
+// Public pages only: not search results (endless queries), files, or the newsroom.
+const uncached = new Set(['/search', '/healthz', '/robots.txt', '/favicon.ico']);
+
+function cacheKey(req: FastifyRequest): string | null {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const route = req.routeOptions.url;
+  if (!route || uncached.has(route) || route.startsWith('/assets') || route.startsWith('/media')) return null;
+  const [path, query] = req.url.split('?', 2) as [string, string | undefined];
+  // Only the query the site uses (?page=N): any other would let a crawler fill the cache with copies.
+  if (query !== undefined && !/^page=\d{1,6}$/.test(query)) return null;
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The full-page cache: pages from memory with ETag/Last-Modified and 304s, gzip and brotli
+ * made once per render, Surrogate-Key/Cache-Tag headers for a CDN, one render at a time per page
+ * (a burst after a purge waits for it), and exact invalidation from the page-change log, which
+ * every process writing content appends to: checked before every cached answer, so a change
+ * from the CLI or another server is live on the next request.
+ */
+export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): PageCache {
+  const cache = new PageCache(o.maxBytes);
+  const now = o.now ?? Date.now;
+  const leaders = new WeakMap<FastifyRequest, Leader>();
+  const rendering = new Map<string, Promise<CachedPage | null>>();
+  const cacheControl = `public, max-age=0, must-revalidate, s-maxage=${o.sMaxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`;
+
+  let syncedTo = -1;
+  let syncedAt = 0;
+  let syncing: Promise<void> | null = null;
+  const sync = () => (syncing ??= (async () => {
+    try {
+      if (syncedTo < 0 || now() - syncedAt > 3_600_000) {
+        // First use, or idle for an hour (old changes may be pruned): start from a clean cache.
+        syncedTo = await o.changes.latest();
+        cache.purgeAll();
+      } else {
+        for (let batch = await o.changes.since(syncedTo); batch.length; batch = await o.changes.since(syncedTo)) {
+          cache.purge(batch.flatMap((c) => c.tags));
+          syncedTo = batch.at(-1)!.id;
+        }
+      }
+      syncedAt = now();
+    } finally {
+      syncing = null;
+    }
+  })());
+
+  app.addHook('onRequest', async (req, reply) => {
+    const key = cacheKey(req);
+    if (!key) return;
+    await sync();
+    let page = cache.get(key, now());
+    if (!page) {
+      const inFlight = rendering.get(key);
+      if (inFlight) page = (await inFlight) ?? undefined;
+    }
+    if (page) {
+      cache.hits++;
+      serve(req, reply, page, 'HIT');
+      return reply;
+    }
+    cache.misses++;
+    let done!: (p: CachedPage | null) => void;
+    rendering.set(key, new Promise((resolve) => (done = resolve)));
+    leaders.set(req, { key, generation: cache.generation, done });
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const leader = leaders.get(req);
+    const wanted = wantsCache.get(req);
+    if (!leader || !wanted || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
+    const page = cachedPage(payload, { status: 200, type, tags: wanted.tags, now: now(), maxAgeMs: wanted.maxAgeMs });
+    // A change purged the cache while this page was rendered: it may show the old version.
+    if (cache.generation === leader.generation) cache.set(leader.key, page);
+    finish(req, page);
+    const body = headers(req, reply, page, 'MISS');
+    return body;
+  });
+
+  app.addHook('onResponse', async (req) => finish(req, null));
+
+  function finish(req: FastifyRequest, page: CachedPage | null): void {
+    const leader = leaders.get(req);
+    if (!leader) return;
+    leaders.delete(req);
+    rendering.delete(leader.key);
+    leader.done(page);
+  }
+
+  function serve(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS'): void {
+    const body = headers(req, reply, page, state);
+    if (notModified(req, page)) {
+      reply.removeHeader('content-encoding');
+      reply.code(304).send();
+      return;
+    }
+    reply.code(page.status).send(body);
+  }
+
+  /** Sets the page's headers for the encoding the client accepts; returns the body to send. */
+  function headers(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS'): Buffer {
+    const encoding = negotiate(String(req.headers['accept-encoding'] ?? ''), page);
+    reply.header('content-type', page.type)
+      .header('cache-control', cacheControl)
+      .header('etag', encoding === 'identity' ? page.etag : `${page.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`)
+      .header('last-modified', page.lastModified.toUTCString())
+      .header('vary', 'accept-encoding')
+      .header('surrogate-key', page.tags.join(' '))
+      .header('cache-tag', page.tags.join(','))
+      .header('x-cache', state);
+    if (encoding === 'identity') return page.identity;
+    reply.header('content-encoding', encoding);
+    return encoding === 'br' ? page.br! : page.gzip!;
+  }
+
+  return cache;
+}
+
+function negotiate(accept: string, page: CachedPage): 'br' | 'gzip' | 'identity' {
+  const offered = new Map<string, number>();
+  for (const part of accept.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    if (name) offered.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const accepts = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+  if (page.br && accepts('br')) return 'br';
+  if (page.gzip && accepts('gzip')) return 'gzip';
+  return 'identity';
+}
+
+function notModified(req: FastifyRequest, page: CachedPage): boolean {
+  const match = req.headers['if-none-match'];
+  if (match) {
+    return match.split(',').some((t) => {
+      const tag = t.trim().replace(/^W\//, '').replace(/-(br|gz)"$/, '"');
+      return tag === page.etag || tag === '*';
+    });
+  }
+  const since = req.headers['if-modified-since'];
+  return since ? Date.parse(since) >= page.lastModified.getTime() : false;
+}
