@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import { securityHeaders } from './security-headers.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
@@ -41,27 +41,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Pictures inside agency bodies may come from the agency's own servers.
-        imgSrc: ["'self'", 'data:', 'https:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // Readers' clicks tell other sites where they came from (the site, not the page), as is usual.
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // Pictures from the media folder may be embedded by syndication partners.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    strictTransportSecurity: config.siteUrl.startsWith('https:') ? undefined : false,
-  });
+  securityHeaders(app, { https: config.siteUrl.startsWith('https:') });
 
   const now = options.now ?? (() => new Date());
   const settings = siteSettings(config, assetVersion());
@@ -84,6 +64,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
 
   const scheduler = options.worker === false ? null
     : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);
+  // The page-change log only needs to outlive the caches reading it (they resync after an hour idle).
+  const pruneChanges = () => store.pageChanges.prune(new Date(now().getTime() - 24 * 3_600_000))
+    .catch((err: unknown) => app.log.warn({ err }, 'could not prune the page-change log'));
+  const pruning = options.worker === false ? null : setInterval(() => void pruneChanges(), 3_600_000);
+  pruning?.unref();
 
   return {
     app,
@@ -94,6 +79,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       return pageCache;
     },
     async close() {
+      if (pruning) clearInterval(pruning);
       await scheduler?.stop();
       await app.close();
       await store.close();

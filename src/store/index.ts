@@ -7,7 +7,7 @@ import { KyselyAuditLog } from './audit.js';
 import { Fts5Search, indexedCount, type SearchProvider } from '../search/index.js';
 import { KyselyContentRepository } from './content/writes.js';
 import { PageChangeLog, PageChangeTracker, trackingWrites } from './content/page-changes.js';
-import { sqliteDialect } from './dialects/sqlite.js';
+import { sqliteChangeCounter, sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -34,7 +34,7 @@ export interface StoreOptions {
 
 export function openStore(options: StoreOptions): Store {
   const db = new Kysely<Database>({ dialect: sqliteDialect(options.sqliteFile) });
-  return createStore(db, 'sqlite');
+  return createStore(db, 'sqlite', sqliteChangeCounter(options.sqliteFile));
 }
 
 class KyselyContentStore extends KyselyContentRepository implements ContentStore {
@@ -56,7 +56,7 @@ class KyselyContentStore extends KyselyContentRepository implements ContentStore
   }
 }
 
-function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: { read(): number; close(): void }): Store {
   const content = new KyselyContentStore(db);
   return {
     dialect,
@@ -64,7 +64,7 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
     accounts: new KyselyAccountStore(db),
     audit: new KyselyAuditLog(db),
     search: new Fts5Search(db),
-    pageChanges: new PageChangeLog(db),
+    pageChanges: new PageChangeLog(db, counter.read),
     indexedCount: () => indexedCount(db),
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -72,7 +72,10 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
-    close: () => db.destroy(),
+    async close() {
+      counter.close();
+      await db.destroy();
+    },
   };
 }
 

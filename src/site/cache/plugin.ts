@@ -5,6 +5,8 @@ import { cachedPage, PageCache, type CachedPage } from './page-cache.js';
 export interface ChangeSource {
   since(afterId: number, limit?: number): Promise<{ id: number; tags: string[] }[]>;
   latest(): Promise<number>;
+  /** Changes whenever anything commits to the database (cheap, synchronous). */
+  version(): number;
 }
 
 export interface PageCacheOptions {
@@ -62,8 +64,15 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
 
   let syncedTo = -1;
   let syncedAt = 0;
+  let seenVersion = Number.NaN;
   let syncing: Promise<void> | null = null;
-  const sync = () => (syncing ??= (async () => {
+  const sync = (): Promise<void> | void => {
+    // Nothing committed anywhere since the last look, and not idle for long: nothing to read.
+    const version = o.changes.version();
+    if (version === seenVersion && now() - syncedAt < 60_000) return;
+    return readChanges(version);
+  };
+  const readChanges = (version: number) => (syncing ??= (async () => {
     try {
       if (syncedTo < 0 || now() - syncedAt > 3_600_000) {
         // First use, or idle for an hour (old changes may be pruned): start from a clean cache.
@@ -76,6 +85,7 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
         }
       }
       syncedAt = now();
+      seenVersion = version;
     } finally {
       syncing = null;
     }
@@ -84,7 +94,8 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
   app.addHook('onRequest', async (req, reply) => {
     const key = cacheKey(req);
     if (!key) return;
-    await sync();
+    const pending = sync();
+    if (pending) await pending;
     let page = cache.get(key, now());
     if (!page) {
       const inFlight = rendering.get(key);

@@ -96,7 +96,11 @@ export function trackingWrites<T extends object>(repo: T, tracker: PageChangeTra
 
 /** The change log as page caches read it. */
 export class PageChangeLog {
-  constructor(private readonly db: Db) {}
+  /**
+   * `version` changes whenever anything commits to the database, from this process or another:
+   * a cache asks the log for changes only when it moved.
+   */
+  constructor(private readonly db: Db, readonly version: () => number) {}
 
   /** Changes after `afterId`, oldest first. */
   async since(afterId: number, limit = 1000): Promise<{ id: number; tags: string[] }[]> {
