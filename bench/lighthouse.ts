@@ -18,11 +18,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { datelineCli, root, seedNinjs } from './support.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs));
-const root = path.resolve(import.meta.dirname, '..');
-const seed = path.resolve(root, process.env.DATELINE_SHARED ?? '../shared', 'seed/article.ninjs.json');
+const seed = seedNinjs;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-lighthouse-'));
 const env = { ...process.env, DATELINE_DATA: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'http://127.0.0.1' };
@@ -31,15 +31,7 @@ const chromeFlags = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-function cli(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/dateline.js'), ...args], { env });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => process.stderr.write(d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`dateline ${args[0]} exited ${code}`))));
-  });
-}
+const cli = datelineCli(env);
 
 function waitFor(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bodyFromParagraphs, saveArticle } from '../src/content/index.js';
 import { openStore } from '../src/store/index.js';
+import { datelineCli, root, seedNinjs } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,20 +24,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
   },
 });
-const root = path.resolve(import.meta.dirname, '..');
-const seed = path.resolve(root, process.env.DATELINE_SHARED ?? '../shared', 'seed/article.ninjs.json');
+const seed = seedNinjs;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-serve-'));
 const env = { ...process.env, DATELINE_DATA: dataDir, LOG_LEVEL: 'silent' };
 
-function cli(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/dateline.js'), ...args], { env });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => process.stderr.write(d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`dateline ${args[0]} exited ${code}`))));
-  });
-}
+const cli = datelineCli(env);
 
 async function fill(count: number): Promise<void> {
   const store = openStore({ sqliteFile: path.join(dataDir, 'dateline.sqlite') });

@@ -103,7 +103,7 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
     }
     if (page) {
       cache.hits++;
-      serve(req, reply, page, 'HIT');
+      serve(req, reply, page);
       return reply;
     }
     cache.misses++;
@@ -121,8 +121,7 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
     // A change purged the cache while this page was rendered: it may show the old version.
     if (cache.generation === leader.generation) cache.set(leader.key, page);
     finish(req, page);
-    const body = headers(req, reply, page, 'MISS');
-    return body;
+    return headers(req, reply, page, 'MISS');
   });
 
   app.addHook('onResponse', async (req) => finish(req, null));
@@ -135,8 +134,8 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
     leader.done(page);
   }
 
-  function serve(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS'): void {
-    const body = headers(req, reply, page, state);
+  function serve(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
+    const body = headers(req, reply, page, 'HIT');
     if (notModified(req, page)) {
       reply.removeHeader('content-encoding');
       reply.code(304).send();

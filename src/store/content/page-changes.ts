@@ -8,15 +8,13 @@ type Db = Kysely<Database>;
  * What the public pages showing a story are tagged with: the story itself, its section and the
  * sections above it (their listings include it), its topics, people, agency and thread.
  */
-export async function storyTags(db: Db, id: number): Promise<{ published: boolean; tags: string[] } | null> {
+async function storyTags(db: Db, id: number, parent: Map<number, number | null>): Promise<{ published: boolean; tags: string[] } | null> {
   const a = await db.selectFrom('articles').select(['status', 'section_id', 'agency_id', 'thread_id']).where('id', '=', id).executeTakeFirst();
   if (!a) return null;
-  const [topics, people, sections] = await Promise.all([
+  const [topics, people] = await Promise.all([
     db.selectFrom('article_topics').select('topic_id').where('article_id', '=', id).execute(),
     db.selectFrom('article_people').select('person_id').where('article_id', '=', id).execute(),
-    db.selectFrom('sections').select(['id', 'parent_id']).execute(),
   ]);
-  const parent = new Map(sections.map((s) => [s.id, s.parent_id]));
   const tags = [`article:${id}`];
   for (let s: number | null | undefined = a.section_id, hops = 0; s != null && hops < 50; s = parent.get(s), hops++) tags.push(`section:${s}`);
   tags.push(...topics.map((t) => `topic:${t.topic_id}`), ...people.map((p) => `person:${p.person_id}`));
@@ -32,11 +30,19 @@ export async function storyTags(db: Db, id: number): Promise<{ published: boolea
  */
 export class PageChangeTracker {
   private readonly before = new Map<number, Awaited<ReturnType<typeof storyTags>>>();
+  /** Each section's parent, read once per unit of work (the tree rarely changes inside one). */
+  private parents: Promise<Map<number, number | null>> | null = null;
 
   constructor(private readonly db: Db) {}
 
+  private tagsOf(id: number) {
+    this.parents ??= this.db.selectFrom('sections').select(['id', 'parent_id']).execute()
+      .then((rows) => new Map(rows.map((r) => [r.id, r.parent_id])));
+    return this.parents.then((parents) => storyTags(this.db, id, parents));
+  }
+
   async touch(ids: number[]): Promise<void> {
-    for (const id of ids) if (!this.before.has(id)) this.before.set(id, await storyTags(this.db, id));
+    for (const id of ids) if (!this.before.has(id)) this.before.set(id, await this.tagsOf(id));
   }
 
   inserted(id: number): void {
@@ -46,7 +52,7 @@ export class PageChangeTracker {
   async flush(now: Date): Promise<void> {
     const tags = new Set<string>();
     for (const [id, before] of this.before) {
-      const after = await storyTags(this.db, id);
+      const after = await this.tagsOf(id);
       if (!before?.published && !after?.published) continue;
       for (const t of [...(before?.tags ?? []), ...(after?.tags ?? []), 'home', 'sitemap']) tags.add(t);
     }

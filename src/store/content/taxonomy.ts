@@ -23,7 +23,7 @@ export class TaxonomyQueries extends NewsroomQueries {
     const rows = await this.db.selectFrom('topics as t').leftJoin('article_topics as at', 'at.topic_id', 't.id')
       .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.count<number>('at.article_id').as('stories')])
       .groupBy(['t.id', 't.slug', 't.name']).orderBy('t.name').execute();
-    const aliases = new Map((await this.topicLexicon()).map((t) => [t.id, t.aliases]));
+    const aliases = await this.aliasesByTopic();
     return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, stories: Number(r.stories), aliases: aliases.get(r.id) ?? [] }));
   }
 
@@ -54,13 +54,16 @@ export class TaxonomyQueries extends NewsroomQueries {
   async topicLexicon(visibleTo?: number): Promise<TopicWithAliases[]> {
     let topics = this.db.selectFrom('topics').select(['id', 'slug', 'name']);
     if (visibleTo !== undefined) topics = topics.where('id', 'in', this.visibleTopicIds(visibleTo));
-    const [rows, aliases] = await Promise.all([
-      topics.orderBy('id').execute(),
-      this.db.selectFrom('topic_aliases').select(['topic_id', 'alias']).orderBy('id').execute(),
-    ]);
-    const byTopic = new Map<number, string[]>();
-    for (const a of aliases) byTopic.set(a.topic_id, [...(byTopic.get(a.topic_id) ?? []), a.alias]);
+    const [rows, byTopic] = await Promise.all([topics.orderBy('id').execute(), this.aliasesByTopic()]);
     return rows.map((t) => ({ ...t, aliases: byTopic.get(t.id) ?? [] }));
+  }
+
+  /** Every alias, by the topic it names, in the order they were given. */
+  private async aliasesByTopic(): Promise<Map<number, string[]>> {
+    const rows = await this.db.selectFrom('topic_aliases').select(['topic_id', 'alias']).orderBy('id').execute();
+    const byTopic = new Map<number, string[]>();
+    for (const a of rows) byTopic.set(a.topic_id, [...(byTopic.get(a.topic_id) ?? []), a.alias]);
+    return byTopic;
   }
 
   /** Topics of published stories or of this person's own: what a contributor may learn exists. */
