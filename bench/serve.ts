@@ -2,10 +2,13 @@
  * How fast the public site serves pages: the seed article from the page cache side by side with
  * nginx serving the same bytes as a static file (Debian's nginx, started here on 127.0.0.1, one
  * worker process like Dateline's one Node process), then pages rendered without the cache (a
- * second server with PAGE_CACHE_MB=0), on a database of a few thousand stories. Servers run in
- * their own processes; the load comes from wrk when installed (else autocannon), one page at a time.
+ * second server with PAGE_CACHE_MB=0), over a generated corpus (`dateline generate`), or an
+ * existing data folder with --data (it gets the seed story added). Rendered article pages are
+ * measured twice: the seed story again and again, and 2,000 stories picked at random across the
+ * corpus (each request another, as readers arriving from search do). Servers run in their own
+ * processes; the load comes from wrk when installed (else autocannon), one page at a time.
  *
- *   npx tsx bench/serve.ts [--stories 5000] [--seconds 10] [--connections 10]
+ *   npx tsx bench/serve.ts [--articles 100000 | --data DIR] [--seconds 10] [--connections 10]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,57 +16,37 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bodyFromParagraphs, saveArticle } from '../src/content/index.js';
-import { openStore } from '../src/store/index.js';
-import { datelineCli, root, seedNinjs } from './support.js';
+import SQLite from 'better-sqlite3';
+import { datelineCli, machine, rssMb, seedNinjs, startServer } from './support.js';
 
 const { values } = parseArgs({
   options: {
-    stories: { type: 'string', default: '5000' },
+    articles: { type: 'string', default: '100000' },
+    data: { type: 'string' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
   },
 });
-const seed = seedNinjs;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-serve-'));
-const env = { ...process.env, DATELINE_DATA: dataDir, LOG_LEVEL: 'silent' };
-
+const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-serve-'));
+const env = { ...process.env, DATELINE_DATA: dataDir, LOG_LEVEL: 'silent', DATELINE_DEMO: 'false' };
 const cli = datelineCli(env);
 
-async function fill(count: number): Promise<void> {
-  const store = openStore({ sqliteFile: path.join(dataDir, 'dateline.sqlite') });
-  const sections = ['global', 'politics', 'business', 'markets', 'science', 'culture'];
-  const start = Date.UTC(2020, 0, 1);
-  for (let i = 0; i < count; i++) {
-    const when = new Date(start + i * 3_600_000);
-    await saveArticle({ store: store.content, now: () => new Date() }, {
-      uri: `urn:bench:${i}`, version: null, versionCreatedAt: null,
-      headline: `Bench story ${i} about harbours, trams and elections`,
-      standfirst: 'A standfirst of ordinary length for a listing card on the site.',
-      body: bodyFromParagraphs(Array.from({ length: 12 }, (_, p) => `Paragraph ${p} of story ${i}, of a length a reader would expect in a news story.`)),
-      sectionSlug: sections[i % sections.length]!, topics: [`Topic ${i % 50}`, `Topic ${i % 7}`], people: [`Reporter ${i % 20}`],
-      agency: i % 3 === 0 ? 'Dateline Wire' : null, byline: '', datelinePlace: 'Northbay', language: 'en', leadImage: null,
-      publish: true, firstPublishedAt: when, updatedAt: when,
-    });
+/** Paths of `n` published stories picked at random, for a wrk script that asks for each in turn. */
+function randomArticles(n: number): string {
+  const db = new SQLite(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
+  const max = (db.prepare('select max(id) from articles').pluck().get() as number);
+  const pick = db.prepare(`select s.slug section, a.slug, a.first_published_at at from articles a join sections s on s.id = a.section_id
+    where a.id >= ? and a.status = 'published' order by a.id limit 1`);
+  const paths: string[] = [];
+  while (paths.length < n) {
+    const r = pick.get(1 + Math.floor(Math.random() * max)) as { section: string; slug: string; at: string } | undefined;
+    // The site's time zone is UTC unless configured: the date in the path is the UTC date.
+    if (r) paths.push(`/${r.section}/${r.at.slice(0, 4)}/${r.at.slice(5, 7)}/${r.at.slice(8, 10)}/${r.slug}`);
   }
-  await store.close();
-}
-
-async function startServer(extra: Record<string, string> = {}): Promise<{ url: string; stop(): void; pid: number }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/dateline.js'), 'serve', '--port', '0'], { env: { ...env, ...extra } });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      const m = /at (http:\/\/\S+)/.exec(d.toString());
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  db.close();
+  const script = path.join(dataDir, `random-articles-${process.pid}.lua`);
+  fs.writeFileSync(script, `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\ni = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n`);
+  return script;
 }
 
 const wrk = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p));
@@ -74,9 +57,9 @@ function ms(text: string): number {
   return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
 }
 
-async function load(url: string): Promise<{ rps: number; p50: number; p99: number }> {
+async function load(url: string, script?: string): Promise<{ rps: number; p50: number; p99: number }> {
   if (wrk) {
-    const r = spawnSync(wrk, ['-t1', `-c${values.connections}`, `-d${values.seconds}s`, '--latency', url], { encoding: 'utf8' });
+    const r = spawnSync(wrk, ['-t1', `-c${values.connections}`, `-d${values.seconds}s`, '--latency', ...(script ? ['-s', script] : []), url], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
     if (/Non-2xx/.test(r.stdout)) throw new Error(`${url}: non-2xx answers\n${r.stdout}`);
     return {
@@ -85,6 +68,7 @@ async function load(url: string): Promise<{ rps: number; p50: number; p99: numbe
       p99: ms(/\s99%\s+(\S+)/.exec(r.stdout)![1]!),
     };
   }
+  if (script) return { rps: Number.NaN, p50: Number.NaN, p99: Number.NaN };
   const r = await autocannon({ url, connections: Number(values.connections), duration: Number(values.seconds) });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
@@ -117,19 +101,23 @@ async function startNginx(body: Buffer): Promise<{ url: string; stop(): void } |
 }
 
 const row = (name: string, r: { rps: number; p50: number; p99: number }) =>
-  console.log(`${name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)}   ${r.p50.toFixed(2).padStart(7)}   ${r.p99.toFixed(2).padStart(7)}`);
+  console.log(`${name.padEnd(28)} ${r.rps.toFixed(0).padStart(7)}   ${r.p50.toFixed(2).padStart(7)}   ${r.p99.toFixed(2).padStart(7)}`);
 
 await cli(['migrate']);
-await cli(['demo']);
-const imported = await cli(['import', seed, '--section', 'global', '--publish']);
+if (!values.data) {
+  console.log(`generating ${values.articles} stories…`);
+  await cli(['generate', '--articles', values.articles!, '--pictures', '8']);
+}
+const imported = await cli(['import', seedNinjs, '--section', 'global', '--publish']);
 const articlePath = new URL(/at (\S+)$/m.exec(imported)![1]!).pathname;
-console.log(`filling ${values.stories} stories…`);
-await fill(Number(values.stories));
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+const stories = new SQLite(path.join(dataDir, 'dateline.sqlite'), { readonly: true }).prepare('select count(*) from articles').pluck().get() as number;
+const randomScript = randomArticles(2000);
+console.log(machine());
+console.log(`corpus: ${stories} stories in ${dataDir}`);
 console.log(`load: ${wrk ? 'wrk, 1 thread' : 'autocannon'}, ${values.connections} connections, ${values.seconds} s per page, after a warm-up pass\n`);
-console.log('page                     req/s    p50 ms    p99 ms');
+console.log('page                          req/s    p50 ms    p99 ms');
 
-const cached = await startServer();
+const cached = await startServer(env);
 await load(cached.url + articlePath);
 const fromCache = await load(cached.url + articlePath);
 row('article, page cache', fromCache);
@@ -150,11 +138,15 @@ if (nginx) {
   console.log('  (nginx not installed: apt-get install nginx-light to compare)');
 }
 
-const uncached = await startServer({ PAGE_CACHE_MB: '0' });
-for (const [name, p] of [['article, rendered', articlePath], ['home, rendered', '/'], ['section, rendered', '/global'], ['topic, rendered', '/topic/topic-3']] as const) {
-  await load(uncached.url + p); // warm-up pass, not counted
-  row(name, await load(uncached.url + p));
+const uncached = await startServer({ ...env, PAGE_CACHE_MB: '0' });
+const rendered: [string, string, string?][] = [
+  ['article, rendered', articlePath], ['random articles, rendered', '/', randomScript], ['home, rendered', '/'],
+  ['section, rendered', '/global'], ['topic, rendered', '/topic/elections'],
+];
+for (const [name, p, script] of rendered) {
+  await load(uncached.url + p, script); // warm-up pass, not counted
+  row(name, await load(uncached.url + p, script));
 }
 console.log(`\nserver RSS: ${cachedRss.toFixed(0)} MB with the page cache, ${rssMb(uncached.pid).toFixed(0)} MB rendering every page`);
 uncached.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (values.data) fs.rmSync(randomScript, { force: true }); else fs.rmSync(dataDir, { recursive: true, force: true });

@@ -76,7 +76,7 @@ describe('the public site', () => {
   it('answers a page number that is not a number with 400 and says why', async () => {
     const r = await get(site, '/science?page=abc');
     expect(r.status).toBe(400);
-    expect(r.body).toContain('The page number must be a whole number from 1 to 10000.');
+    expect(r.body).toContain('The page number must be a whole number from 1 to 500.');
   });
 
   it('has topic, author and agency pages', async () => {

@@ -1,10 +1,10 @@
 import cookie from '@fastify/cookie';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaderList, securityHeaders } from './security-headers.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
-import { assetVersion, sitePlugin, siteSettings, type PageCache } from '../site/index.js';
+import { assetVersion, FrontDoor, sitePlugin, siteSettings, type PageCache } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
 
 export interface Dateline {
@@ -33,7 +33,10 @@ export interface BuildOptions {
 export async function build(config: Config, options: BuildOptions = {}): Promise<Dateline> {
   const store = options.store ?? openStore({ sqliteFile: config.databaseFile });
   const media = localMediaStorage(config.mediaDir);
+  const security = securityHeaderList({ https: config.siteUrl.startsWith('https:') });
+  const frontDoor = new FrontDoor(security);
   const app = Fastify({
+    serverFactory: frontDoor.serverFactory,
     logger: options.logger === false ? false : { level: config.logLevel },
     // Client addresses (sign-in limits, the audit log) come from X-Forwarded-For only via trusted proxies.
     trustProxy: config.trustProxy,
@@ -41,7 +44,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   });
 
-  securityHeaders(app, { https: config.siteUrl.startsWith('https:') });
+  securityHeaders(app, security);
 
   const now = options.now ?? (() => new Date());
   const settings = siteSettings(config, assetVersion());
@@ -58,7 +61,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now,
     pageCache: {
       maxBytes: config.pageCacheBytes, changes: store.pageChanges, sMaxAge: config.cacheSMaxAge,
-      staleWhileRevalidate: config.cacheStaleWhileRevalidate, onReady: (c) => (pageCache = c),
+      staleWhileRevalidate: config.cacheStaleWhileRevalidate, frontDoor, onReady: (c) => (pageCache = c),
     },
   });
 

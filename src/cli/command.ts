@@ -51,6 +51,6 @@ export async function openWorkspace(env: NodeJS.ProcessEnv): Promise<Workspace> 
   const store = openStore({ sqliteFile: config.databaseFile });
   await store.migrate();
   // A database from before search (or a crashed rebuild) gets its index back before anything runs.
-  if ((await store.indexedCount()) < (await store.content.countArticles())) await reindexAll(store.content, () => {});
+  if (await store.searchIndexBehind()) await reindexAll(store.content, () => {});
   return { config, store, media: localMediaStorage(config.mediaDir), close: () => store.close() };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { parse, UsageError, type CliCommand, type CliIO } from './command.js';
 import { demoCommand } from './commands/demo.js';
+import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sectionCommand } from './commands/section.js';
@@ -10,7 +11,7 @@ import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand, userCommand } from './commands/user.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand, generateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

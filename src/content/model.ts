@@ -176,9 +176,17 @@ export type SectionTrail = Section[];
 
 export interface Page<T> {
   items: T[];
+  /** Exact up to the listing limit; past it, the limit + 1 with `totalIsAtLeast`. */
   total: number;
+  totalIsAtLeast?: boolean;
   page: number;
   pageSize: number;
 }
 
-export const pageCount = (p: Page<unknown>): number => Math.max(1, Math.ceil(p.total / p.pageSize));
+/**
+ * Listings page back this far (500 pages of 20 is 10,000 stories): counting and skipping further
+ * costs every reader of page 1 at a million stories. Older stories are in search and the sitemaps.
+ */
+export const maxListingPages = 500;
+
+export const pageCount = (p: Page<unknown>): number => Math.min(maxListingPages, Math.max(1, Math.ceil(p.total / p.pageSize)));

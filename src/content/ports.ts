@@ -133,6 +133,8 @@ export interface ContentWriter {
   setArticleTopics(articleId: number, topicIds: number[]): Promise<void>;
   setArticlePeople(articleId: number, personIds: number[]): Promise<void>;
   countArticles(): Promise<number>;
+  /** The highest story id so far (0 when there is none). */
+  maxArticleId(): Promise<number>;
   insertRevision(r: { articleId: number; userId: number | null; source: string; changed: string[]; snapshot: ArticleSnapshot }, now: Date): Promise<void>;
   /** Newest first. */
   revisions(articleId: number): Promise<Revision[]>;

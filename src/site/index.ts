@@ -7,3 +7,4 @@ export { articlePage } from './templates/article.js';
 export { sendPage } from './routes/send.js';
 export { PageCache, type CachedPage } from './cache/page-cache.js';
 export { cacheable } from './cache/plugin.js';
+export { FrontDoor } from './cache/front-door.js';

@@ -4,8 +4,9 @@ import type { AuditLog } from '../audit/index.js';
 import type { ContentRepository, ContentStore } from '../content/index.js';
 import { KyselyAccountStore } from './accounts.js';
 import { KyselyAuditLog } from './audit.js';
-import { Fts5Search, indexedCount, type SearchProvider } from '../search/index.js';
+import { Fts5Search, indexBehind, type SearchProvider } from '../search/index.js';
 import { KyselyContentRepository } from './content/writes.js';
+import { insertStoriesInBulk, type BulkStory } from './content/bulk.js';
 import { PageChangeLog, PageChangeTracker, trackingWrites } from './content/page-changes.js';
 import { sqliteChangeCounter, sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -20,8 +21,10 @@ export interface Store {
   readonly search: SearchProvider;
   /** What changed on the public pages, for page caches. */
   readonly pageChanges: PageChangeLog;
-  /** How many stories the search index holds (to notice an index that needs rebuilding). */
-  indexedCount(): Promise<number>;
+  /** Whether stories are missing from the search index (it needs rebuilding). */
+  searchIndexBehind(): Promise<boolean>;
+  /** Writes ready-made stories many at a time (the corpus generator), in one transaction; returns their ids. */
+  insertStoriesInBulk(stories: BulkStory[], now: Date): Promise<number[]>;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -65,7 +68,8 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: {
     audit: new KyselyAuditLog(db),
     search: new Fts5Search(db),
     pageChanges: new PageChangeLog(db, counter.read),
-    indexedCount: () => indexedCount(db),
+    searchIndexBehind: () => indexBehind(db),
+    insertStoriesInBulk: (stories, now) => insertStoriesInBulk(db, stories, now),
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error, results } = await migrator.migrateToLatest();
@@ -80,4 +84,5 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: {
 }
 
 export type { Database } from './schema.js';
+export type { BulkStory } from './content/bulk.js';
 export type { PageChangeLog } from './content/page-changes.js';

@@ -2,17 +2,7 @@ import { reindexAll } from '../../content/index.js';
 import { loadConfig } from '../../config/index.js';
 import { openStore } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
-
-/** A progress bar on a terminal; nothing when the output is a file or a pipe. */
-function progressBar(stream: NodeJS.WriteStream, started: number) {
-  return (done: number, total: number) => {
-    if (!stream.isTTY) return;
-    const width = 30;
-    const filled = total ? Math.round((done / total) * width) : width;
-    const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} stories, ${rate.toFixed(0)}/s `);
-  };
-}
+import { progressBar } from '../progress.js';
 
 export const reindexCommand: CliCommand = {
   name: 'reindex',
@@ -26,8 +16,7 @@ export const reindexCommand: CliCommand = {
     try {
       await store.migrate();
       const started = Date.now();
-      const done = await reindexAll(store.content, progressBar(process.stderr, started));
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      const done = await reindexAll(store.content, progressBar(process.stderr, 'stories', started));
       io.out(`reindexed ${done} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     } finally {

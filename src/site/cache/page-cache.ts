@@ -78,11 +78,17 @@ export class PageCache {
     }
   }
 
-  /** Drops every page filed under any of the tags; returns how many went. */
+  /** Drops every page filed under any of the tags ('*': every page); returns how many went. */
   purge(tags: Iterable<string>): number {
+    const all = [...tags];
+    if (all.includes('*')) {
+      const n = this.pages.size;
+      this.purgeAll();
+      return n;
+    }
     this.generation++;
     let n = 0;
-    for (const tag of tags) {
+    for (const tag of all) {
       for (const key of this.byTag.get(tag) ?? []) {
         if (this.delete(key)) n++;
       }

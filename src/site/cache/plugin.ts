@@ -1,4 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bodyOf, cacheKeyOf, negotiate, notModified, pageHeaders, type Encoding } from './answer.js';
+import type { FrontDoor } from './front-door.js';
 import { cachedPage, PageCache, type CachedPage } from './page-cache.js';
 
 /** Where committed changes are read from: the store's page-change log. */
@@ -15,6 +18,8 @@ export interface PageCacheOptions {
   /** CDN lifetime and how long a CDN may serve a stale copy while it fetches a fresh one. */
   sMaxAge: number;
   staleWhileRevalidate: number;
+  /** Where fresh cached pages are answered before routing (the app's HTTP server). */
+  frontDoor?: FrontDoor;
   now?: () => number;
 }
 
@@ -39,13 +44,9 @@ export function cacheable(reply: FastifyReply, tags: Iterable<string>, opts: { m
 const uncached = new Set(['/search', '/healthz', '/robots.txt', '/favicon.ico']);
 
 function cacheKey(req: FastifyRequest): string | null {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   const route = req.routeOptions.url;
   if (!route || uncached.has(route) || route.startsWith('/assets') || route.startsWith('/media')) return null;
-  const [path, query] = req.url.split('?', 2) as [string, string | undefined];
-  // Only the query the site uses (?page=N): any other would let a crawler fill the cache with copies.
-  if (query !== undefined && !/^page=\d{1,6}$/.test(query)) return null;
-  return query ? `${path}?${query}` : path;
+  return cacheKeyOf(req.method, req.url);
 }
 
 /**
@@ -90,6 +91,33 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
       syncing = null;
     }
   })());
+
+  // Before routing: a fresh cached page, when nothing has committed since the last look.
+  const headersOf = new WeakMap<CachedPage, Partial<Record<Encoding | '304', string[]>>>();
+  const rawHeaders = (page: CachedPage, encoding: Encoding, status: 200 | 304): string[] => {
+    let known = headersOf.get(page);
+    if (!known) headersOf.set(page, (known = {}));
+    const which = status === 304 ? '304' : encoding;
+    return (known[which] ??= [
+      ...(o.frontDoor?.headers ?? []),
+      ...pageHeaders(page, encoding, 'HIT', cacheControl).filter(([name]) => status === 200 || name !== 'content-encoding'),
+      ...(status === 200 ? [['content-length', String(bodyOf(page, encoding).length)] as [string, string]] : []),
+    ].flat());
+  };
+  o.frontDoor?.open((req: IncomingMessage, res: ServerResponse) => {
+    const key = cacheKeyOf(req.method, req.url ?? '');
+    if (key === null || syncing || o.changes.version() !== seenVersion || now() - syncedAt >= 60_000) return false;
+    const page = cache.get(key, now());
+    if (!page) return false;
+    cache.hits++;
+    const encoding = negotiate(req.headers['accept-encoding'], page);
+    if (notModified(req.headers, page)) {
+      res.writeHead(304, rawHeaders(page, encoding, 304)).end();
+    } else {
+      res.writeHead(page.status, rawHeaders(page, encoding, 200)).end(req.method === 'HEAD' ? undefined : bodyOf(page, encoding));
+    }
+    return true;
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     const key = cacheKey(req);
@@ -136,7 +164,7 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
 
   function serve(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
     const body = headers(req, reply, page, 'HIT');
-    if (notModified(req, page)) {
+    if (notModified(req.headers, page)) {
       reply.removeHeader('content-encoding');
       reply.code(304).send();
       return;
@@ -146,44 +174,10 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
 
   /** Sets the page's headers for the encoding the client accepts; returns the body to send. */
   function headers(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS'): Buffer {
-    const encoding = negotiate(String(req.headers['accept-encoding'] ?? ''), page);
-    reply.header('content-type', page.type)
-      .header('cache-control', cacheControl)
-      .header('etag', encoding === 'identity' ? page.etag : `${page.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`)
-      .header('last-modified', page.lastModified.toUTCString())
-      .header('vary', 'accept-encoding')
-      .header('surrogate-key', page.tags.join(' '))
-      .header('cache-tag', page.tags.join(','))
-      .header('x-cache', state);
-    if (encoding === 'identity') return page.identity;
-    reply.header('content-encoding', encoding);
-    return encoding === 'br' ? page.br! : page.gzip!;
+    const encoding = negotiate(req.headers['accept-encoding'], page);
+    for (const [name, value] of pageHeaders(page, encoding, state, cacheControl)) reply.header(name, value);
+    return bodyOf(page, encoding);
   }
 
   return cache;
-}
-
-function negotiate(accept: string, page: CachedPage): 'br' | 'gzip' | 'identity' {
-  const offered = new Map<string, number>();
-  for (const part of accept.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
-    if (name) offered.set(name.trim(), q ? Number(q[1]) : 1);
-  }
-  const accepts = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
-  if (page.br && accepts('br')) return 'br';
-  if (page.gzip && accepts('gzip')) return 'gzip';
-  return 'identity';
-}
-
-function notModified(req: FastifyRequest, page: CachedPage): boolean {
-  const match = req.headers['if-none-match'];
-  if (match) {
-    return match.split(',').some((t) => {
-      const tag = t.trim().replace(/^W\//, '').replace(/-(br|gz)"$/, '"');
-      return tag === page.etag || tag === '*';
-    });
-  }
-  const since = req.headers['if-modified-since'];
-  return since ? Date.parse(since) >= page.lastModified.getTime() : false;
 }

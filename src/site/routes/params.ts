@@ -1,11 +1,12 @@
+import { maxListingPages } from '../../content/index.js';
 import { DatelineError } from '../../shared/index.js';
 
-/** `?page=N`: absent means 1; anything but a whole number from 1 to 10000 is a 400. */
+/** `?page=N`: absent means 1; anything but a whole number from 1 to the listing limit is a 400. */
 export function pageParam(query: unknown): number {
   const raw = (query as { page?: unknown } | undefined)?.page;
   if (raw === undefined || raw === '') return 1;
-  if (typeof raw !== 'string' || !/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) {
-    throw new DatelineError('INVALID_INPUT', 'The page number must be a whole number from 1 to 10000.');
+  if (typeof raw !== 'string' || !/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > maxListingPages) {
+    throw new DatelineError('INVALID_INPUT', `The page number must be a whole number from 1 to ${maxListingPages}.`);
   }
   return Number(raw);
 }

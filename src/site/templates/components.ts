@@ -59,7 +59,7 @@ export function pagination(page: Page<unknown>, basePath: string): SafeHtml {
   if (pages <= 1) return html``;
   return html`<nav class="pagination" aria-label="Pages">
 ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">← Newer stories</a>` : html`<span></span>`}
-<span class="page-of">Page ${page.page} of ${pages}</span>
+<span class="page-of">Page ${page.page} of ${pages}${page.totalIsAtLeast ? '+' : ''}</span>
 ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">Older stories →</a>` : html`<span></span>`}
 </nav>`;
 }

@@ -163,6 +163,11 @@ export class KyselyContentRepository extends TaxonomyQueries implements ContentR
     return (await this.db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
   }
 
+  async maxArticleId(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
   async countArticles(): Promise<number> {
     const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -1,0 +1,30 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The HTTP server's first look at a request, before the web framework routes it: the page cache
+ * answers a fresh cached page here (about three times cheaper than through routing and hooks);
+ * everything else, and any page it cannot answer at once, goes on to the framework.
+ */
+export class FrontDoor {
+  private answer: Answer | null = null;
+
+  /** `headers`: what the app adds to every answer (security headers), sent with cached pages too. */
+  constructor(readonly headers: readonly [string, string][]) {}
+
+  open(answer: Answer): void {
+    this.answer = answer;
+  }
+
+  /** A Fastify `serverFactory`: a plain HTTP server with the framework's timeouts, this door first. */
+  serverFactory = (handler: http.RequestListener, opts: { http?: http.ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
+    const server = http.createServer(opts.http ?? {}, (req, res) => {
+      if (!this.answer?.(req, res)) handler(req, res);
+    });
+    if (opts.keepAliveTimeout) server.keepAliveTimeout = opts.keepAliveTimeout;
+    if (opts.requestTimeout) server.requestTimeout = opts.requestTimeout;
+    server.setTimeout(opts.connectionTimeout ?? 0);
+    return server;
+  };
+}
