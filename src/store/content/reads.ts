@@ -86,23 +86,23 @@ export class SiteReads implements SiteContent {
    */
   private async linkedPage(table: 'article_topics' | 'article_people', column: 'topic_id' | 'person_id', id: number, q: PageRequest): Promise<Page<ArticleSummary>> {
     const limit = maxListingPages * q.pageSize;
+    const key = column as 'topic_id';
     const [links, newest] = await Promise.all([
-      this.db.selectFrom(this.db.selectFrom(table).select('article_id').where(column as 'topic_id', '=', id).limit(limit + 1).as('l'))
+      this.db.selectFrom(this.db.selectFrom(table).select('article_id').where(key, '=', id).limit(limit + 1).as('l'))
         .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
       this.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst().then((r) => Number(r?.id ?? 0)),
     ]);
-    const linked = this.db.selectFrom(table).select('article_id').where(column as 'topic_id', '=', id);
-    // Rows walked newest first before the page is found, against the links sorted the other way.
-    const walked = ((q.page * q.pageSize) * newest) / Math.max(1, links);
-    const filter = walked < links
-      ? (w: ArticleFilter) => w.where((eb) => eb.exists(eb.selectFrom(table).select('article_id')
-        .where(column as 'topic_id', '=', id).whereRef('article_id', '=', 'a.id')))
-      : (w: ArticleFilter) => w.where('a.id', 'in', linked);
-    if (links > limit) {
-      const page = await this.page(filter, q, { count: false });
-      return { ...page, total: limit, totalIsAtLeast: true };
-    }
-    return this.page((w) => w.where('a.id', 'in', linked), q, { count: true, list: filter });
+    // Rows walked newest first to reach the page (links past the limit: at least 1 % of all
+    // stories), against sorting every link.
+    const walked = (q.page * q.pageSize * newest) / Math.max(1, links);
+    const filter = links > limit || walked < links
+      ? (w: ArticleFilter) => w.where((eb) => eb.exists(eb.selectFrom(table).select('article_id').where(key, '=', id).whereRef('article_id', '=', 'a.id')))
+      : (w: ArticleFilter) => w.where('a.id', 'in', this.db.selectFrom(table).select('article_id').where(key, '=', id));
+    // Counted from the links (CROSS JOIN keeps them the outer loop), at most `limit` of them.
+    const total = async () => links > limit ? links : Number((await this.db.selectFrom(`${table} as l` as 'article_topics as l')
+      .crossJoin('articles as a').whereRef('a.id', '=', 'l.article_id').where(`l.${key}`, '=', id).where('a.status', '=', 'published')
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return this.page(filter, q, { total });
   }
 
   async agencyBySlug(slug: string): Promise<Agency | null> {
@@ -200,8 +200,8 @@ export class SiteReads implements SiteContent {
     // one query, SQLite would walk every published story to answer it.
     const inOrder = async (ids: number[]) => {
       if (!ids.length) return [];
-      const rows = await this.published().where('a.id', 'in', ids).select(summaryColumns).execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const rows = await this.byIds(ids).select(summaryColumns).select('a.status').execute();
+      const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
     };
     const topicIds = article.topics.slice(0, 8).map((t) => t.id);
@@ -224,8 +224,8 @@ export class SiteReads implements SiteContent {
       .orderBy('rowid', direction === 'before' ? 'desc' : 'asc').limit(direction === 'before' ? 150 : 50).execute();
     const ids = (await Promise.all([near('before'), near('after')])).flat().map((r) => r.rowid);
     if (!ids.length) return [];
-    const rows = await this.db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'first_published_at'])
-      .where('id', 'in', ids).where('status', '=', 'published').execute();
+    const rows = (await this.db.selectFrom('articles').select(['id', 'status', 'headline', 'standfirst', 'first_published_at'])
+      .where('id', 'in', ids).execute()).filter((r) => r.status === 'published');
     const score = (r: { headline: string; standfirst: string }) => {
       const head = new Set(r.headline.toLowerCase().split(/[^\p{L}\p{N}]+/u));
       const stand = new Set(r.standfirst.toLowerCase().split(/[^\p{L}\p{N}]+/u));
@@ -248,8 +248,8 @@ export class SiteReads implements SiteContent {
     const shared = new Map<number, number>();
     for (const list of lists) for (const { article_id: id } of list) shared.set(id, (shared.get(id) ?? 0) + 1);
     if (!shared.size) return [];
-    const rows = await this.db.selectFrom('articles').select(['id', 'first_published_at'])
-      .where('id', 'in', [...shared.keys()]).where('status', '=', 'published').execute();
+    const rows = (await this.db.selectFrom('articles').select(['id', 'status', 'first_published_at'])
+      .where('id', 'in', [...shared.keys()]).execute()).filter((r) => r.status === 'published');
     const time = (r: { first_published_at: string | Date | null }) => toDate(r.first_published_at)?.getTime() ?? 0;
     return rows.sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || time(b) - time(a) || b.id - a.id)
       .slice(0, limit + 1).map((r) => r.id);
@@ -293,6 +293,17 @@ export class SiteReads implements SiteContent {
     return rows.map(toPerson);
   }
 
+  /**
+   * Stories by id, whatever their status (callers keep the published ones): with a condition on
+   * the status too, SQLite may walk the status index, a million rows, instead of the ids.
+   */
+  private byIds(ids: number[]) {
+    return this.db.selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('images as i', 'i.id', 'a.lead_image_id')
+      .where('a.id', 'in', ids);
+  }
+
   private published() {
     return this.db.selectFrom('articles as a')
       .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -302,26 +313,26 @@ export class SiteReads implements SiteContent {
 
   /**
    * A page of published stories matching `filter` (conditions on `a`, the articles), newest
-   * first, with the total. The total is counted on the articles alone (joined to sections and
-   * pictures, the count cost five times as much) and only up to the listing limit: a listing of a
-   * million stories costs a count of ten thousand.
+   * first, with the total. The page's ids come from the articles alone (an index walk, however
+   * deep the page), then their summaries; the total is counted on the articles alone too, and
+   * only up to the listing limit: a listing of a million stories costs a count of ten thousand.
    */
   private async page(
-    filter: (q: ArticleFilter) => ArticleFilter, q: PageRequest, o: { count?: boolean; list?: (q: ArticleFilter) => ArticleFilter } = {},
+    filter: (q: ArticleFilter) => ArticleFilter, q: PageRequest, o: { total?: () => Promise<number> } = {},
   ): Promise<Page<ArticleSummary>> {
     const limit = maxListingPages * q.pageSize;
-    const counted = filter(this.db.selectFrom('articles as a').where('a.status', '=', 'published')).select('a.id').limit(limit + 1);
-    const listed = (o.list ?? filter)(this.published() as unknown as ArticleFilter) as unknown as ReturnType<SiteReads['published']>;
-    const [rows, count] = await Promise.all([
-      listed.select(summaryColumns)
-        .orderBy('a.first_published_at', 'desc').orderBy('a.id', 'desc')
-        .limit(q.pageSize).offset((q.page - 1) * q.pageSize)
-        .execute(),
-      o.count === false ? { n: 0 } : this.db.selectFrom(counted.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    const articles = () => this.db.selectFrom('articles as a').where('a.status', '=', 'published') as unknown as ArticleFilter;
+    const counted = () => this.db.selectFrom(filter(articles()).select('a.id').limit(limit + 1).as('c'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    const [ids, total] = await Promise.all([
+      filter(articles()).select('a.id').orderBy('a.first_published_at', 'desc').orderBy('a.id', 'desc')
+        .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute().then((rows) => rows.map((r) => r.id)),
+      (o.total ?? counted)(),
     ]);
-    const total = Number(count.n);
+    const rows = ids.length ? await this.byIds(ids).select(summaryColumns).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, toSummary(r as SummaryRow)]));
     return {
-      items: rows.map((r) => toSummary(r as SummaryRow)), page: q.page, pageSize: q.pageSize,
+      items: ids.map((id) => byId.get(id)!).filter(Boolean), page: q.page, pageSize: q.pageSize,
       ...(total > limit ? { total: limit, totalIsAtLeast: true } : { total }),
     };
   }
