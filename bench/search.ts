@@ -1,44 +1,36 @@
 /**
- * Search latency: p50/p95 of 1,000 varied queries (words, prefixes, phrases, filters, misspellings)
- * over a generated corpus, run in-process against the SQLite FTS5 provider.
+ * Search latency: p50/p95 of 1,000 varied queries (words, prefixes, phrases, two words,
+ * exclusions, misspellings; section filters, date order and pages 1-3 mixed in) over a generated
+ * corpus (`dateline generate`), or an existing data folder with --data, run in-process against
+ * the store's search provider (SQLite FTS5).
  *
- *   npx tsx bench/search.ts [--stories 10000] [--queries 1000]
+ *   npx tsx bench/search.ts [--articles 10000 | --data DIR] [--queries 1000]
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bodyFromParagraphs, createSection, saveArticle } from '../src/content/index.js';
-import { systemActor } from '../src/accounts/index.js';
+import { cities, regions, subjects } from '../src/demo/corpus/vocabulary.js';
 import { openStore } from '../src/store/index.js';
+import { datelineCli, machine } from './support.js';
 
-const { values } = parseArgs({ options: { stories: { type: 'string', default: '10000' }, queries: { type: 'string', default: '1000' } } });
-const words = ('harbour tram election council budget river drought ferry market shares freight museum opera festival court ' +
-  'minister police hospital school university climate energy grid solar wind storm flood bridge airport railway port ' +
-  'strike union wages housing rent mayor senate treaty border trade tariff vaccine research satellite ocean forest').split(' ');
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, data: { type: 'string' }, queries: { type: 'string', default: '1000' } } });
+const words = [...Object.values(subjects).flat(), ...Object.values(regions).flat(), ...cities]
+  .flatMap((w) => w.toLowerCase().split(/\s+/)).filter((w) => w.length >= 4 && w !== 'the');
 const pick = (i: number, n: number) => words[(i * 7919 + n * 104729) % words.length]!;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-search-'));
+const dir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-search-'));
+if (!values.data) {
+  const started = Date.now();
+  await datelineCli({ ...process.env, DATELINE_DATA: dir, LOG_LEVEL: 'silent' })(['generate', '--articles', values.articles!, '--pictures', '2']);
+  console.log(`generated ${values.articles} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 const store = openStore({ sqliteFile: path.join(dir, 'dateline.sqlite') });
 await store.migrate();
-const ctx = { store: store.content, now: () => new Date() };
-for (const name of ['Global', 'Politics', 'Business', 'Science', 'Culture']) await createSection(ctx, { name });
-const sections = ['global', 'politics', 'business', 'science', 'culture'];
-const count = Number(values.stories);
-const started = Date.now();
-for (let i = 0; i < count; i++) {
-  const when = new Date(Date.UTC(2018, 0, 1) + i * 3_600_000);
-  const paragraphs = Array.from({ length: 8 + (i % 10) }, (_, p) =>
-    Array.from({ length: 25 }, (_, w) => pick(i + p, w)).join(' ') + '.');
-  await saveArticle(ctx, {
-    uri: null, version: null, versionCreatedAt: null,
-    headline: `${pick(i, 1)} ${pick(i, 2)} ${pick(i, 3)} in story ${i}`, standfirst: `${pick(i, 4)} and ${pick(i, 5)}.`,
-    body: bodyFromParagraphs(paragraphs), sectionSlug: sections[i % sections.length]!, topics: [pick(i, 6), pick(i, 9)], people: [],
-    agency: null, byline: '', datelinePlace: '', language: 'en', leadImage: null, publish: true, firstPublishedAt: when, updatedAt: when,
-  }, { actor: systemActor('demo'), source: 'bench' });
-}
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, node ${process.version}`);
-console.log(`corpus: ${count} stories generated and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const sections = (await store.content.sectionTree()).map((s) => s.id);
+const count = await store.content.maxArticleId();
+console.log(machine());
+console.log(`corpus: ${count} stories in ${dir}`);
 
 const kinds = [
   (i: number) => pick(i, 11),
@@ -56,7 +48,7 @@ for (let i = 0; i < n; i++) {
   const t = performance.now();
   await store.search.search({
     text, page: 1 + (i % 3), pageSize: 20, sort: i % 4 === 0 ? 'date' : 'relevance', scope: { kind: 'public' },
-    ...(i % 5 === 0 ? { sectionIds: [1 + (i % 5)] } : {}),
+    ...(i % 5 === 0 ? { sectionIds: [sections[i % sections.length]!] } : {}),
   });
   times.push(performance.now() - t);
   if (verbose) console.log(text, (performance.now() - t).toFixed(1));
@@ -66,4 +58,4 @@ const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.l
 console.log(`queries: ${n} (words, prefixes, phrases, two words, exclusions, misspellings; filters and date order mixed in)`);
 console.log(`latency ms: p50 ${q(0.5)}  p95 ${q(0.95)}  p99 ${q(0.99)}  max ${times.at(-1)!.toFixed(1)}`);
 await store.close();
-if (process.env.BENCH_KEEP) console.log(`kept ${dir}`); else fs.rmSync(dir, { recursive: true, force: true });
+if (!values.data) fs.rmSync(dir, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface SearchHit extends ArticleSummary {
 export interface SearchResults extends Page<SearchHit> {
   /** A likely spelling when a one-word query found nothing. */
   suggestion: string | null;
+  /** How the hits are ordered: a query matching more than can be ranked is listed newest first. */
+  order?: 'relevance' | 'date';
 }
 
 /**

@@ -57,3 +57,26 @@ export function levenshtein(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * A snippet of `text` around the query's first hit, hits marked with `open`/`close`: about
+ * `words` words, as FTS5's snippet() makes them. Words match as beginnings (as the index does),
+ * ignoring case and accents.
+ */
+export function snippetOf(text: string, q: ParsedQuery, open: string, close: string, words = 28): string | null {
+  const terms = [...q.words, ...q.phrases.flatMap((p) => p.split(' '))].map(fold);
+  if (!terms.length || !text) return null;
+  const tokens = text.split(/(\s+)/);
+  const isHit = (token: string) => {
+    const core = fold(token).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    return core !== '' && terms.some((t) => core.startsWith(t));
+  };
+  const wordsAt = tokens.map((t, i) => ({ t, i })).filter((x) => x.t.trim() !== '');
+  const first = Math.max(0, wordsAt.findIndex((x) => isHit(x.t)));
+  const start = Math.max(0, first - 4);
+  const picked = wordsAt.slice(start, start + words);
+  const body = picked.map((x) => (isHit(x.t) ? `${open}${x.t}${close}` : x.t)).join(' ');
+  return `${start > 0 ? '…' : ''}${body}${start + words < wordsAt.length ? '…' : ''}`;
+}
