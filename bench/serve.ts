@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
-import { datelineCli, machine, rssMb, seedNinjs, startServer } from './support.js';
+import { datelineCli, machine, randomArticlePaths, rssMb, seedNinjs, startServer } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,20 +31,9 @@ const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.jo
 const env = { ...process.env, DATELINE_DATA: dataDir, LOG_LEVEL: 'silent', DATELINE_DEMO: 'false' };
 const cli = datelineCli(env);
 
-/** Paths of `n` published stories picked at random, for a wrk script that asks for each in turn. */
+/** A wrk script asking for `n` random published stories in turn. */
 function randomArticles(n: number): string {
-  const db = new SQLite(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
-  const max = (db.prepare('select max(id) from articles').pluck().get() as number);
-  const pick = db.prepare(`select s.slug section, a.slug, a.first_published_at at, a.status from articles a join sections s on s.id = a.section_id
-    where a.id = ?`);
-  const paths: string[] = [];
-  while (paths.length < n) {
-    // By id alone, the status checked here: with a status condition SQLite walks the status index.
-    const r = pick.get(1 + Math.floor(Math.random() * max)) as { section: string; slug: string; at: string; status: string } | undefined;
-    // The site's time zone is UTC unless configured: the date in the path is the UTC date.
-    if (r?.status === 'published') paths.push(`/${r.section}/${r.at.slice(0, 4)}/${r.at.slice(5, 7)}/${r.at.slice(8, 10)}/${r.slug}`);
-  }
-  db.close();
+  const paths = randomArticlePaths(path.join(dataDir, 'dateline.sqlite'), n);
   const script = path.join(dataDir, `random-articles-${process.pid}.lua`);
   fs.writeFileSync(script, `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\ni = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n`);
   return script;
@@ -58,9 +47,9 @@ function ms(text: string): number {
   return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
 }
 
-async function load(url: string, script?: string): Promise<{ rps: number; p50: number; p99: number }> {
+async function load(url: string, script?: string, connections = Number(values.connections)): Promise<{ rps: number; p50: number; p99: number }> {
   if (wrk) {
-    const r = spawnSync(wrk, ['-t1', `-c${values.connections}`, `-d${values.seconds}s`, '--latency', ...(script ? ['-s', script] : []), url], { encoding: 'utf8' });
+    const r = spawnSync(wrk, ['-t1', `-c${connections}`, `-d${values.seconds}s`, '--latency', ...(script ? ['-s', script] : []), url], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
     if (/Non-2xx/.test(r.stdout)) throw new Error(`${url}: non-2xx answers\n${r.stdout}`);
     return {
@@ -140,13 +129,15 @@ if (nginx) {
 }
 
 const uncached = await startServer({ ...env, PAGE_CACHE_MB: '0' });
-const rendered: [string, string, string?][] = [
-  ['article, rendered', articlePath], ['random articles, rendered', '/', randomScript], ['home, rendered', '/'],
+const rendered: [string, string, string?, number?][] = [
+  ['article, rendered', articlePath], ['random articles, rendered', '/', randomScript],
+  // One connection: the time a render takes, without waiting behind other requests.
+  ['random articles, 1 conn.', '/', randomScript, 1], ['home, rendered', '/'],
   ['section, rendered', '/global'], ['topic, rendered', '/topic/elections'],
 ];
-for (const [name, p, script] of rendered) {
-  await load(uncached.url + p, script); // warm-up pass, not counted
-  row(name, await load(uncached.url + p, script));
+for (const [name, p, script, connections] of rendered) {
+  await load(uncached.url + p, script, connections); // warm-up pass, not counted
+  row(name, await load(uncached.url + p, script, connections));
 }
 console.log(`\nserver RSS: ${cachedRss.toFixed(0)} MB with the page cache, ${rssMb(uncached.pid).toFixed(0)} MB rendering every page`);
 uncached.stop();
