@@ -6,13 +6,13 @@ import { seedNinjs } from './support/paths.js';
 import { startSite, type TestSite } from './support/site.js';
 
 /** A raw GET (fetch would decompress): status, headers and the bytes as sent. */
-function raw(site: TestSite, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(site: TestSite, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    http.get(site.url + path, { headers }, (res) => {
+    http.request(site.url + path, { headers, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
+    }).on('error', reject).end();
   });
 }
 
@@ -51,6 +51,14 @@ describe('the page cache', () => {
     expect(String(second.headers['surrogate-key']).split(' ')).toEqual(expect.arrayContaining(['nav', expect.stringMatching(/^section:\d+$/), expect.stringMatching(/^article:\d+$/)]));
     expect(second.headers['cache-tag']).toBe(String(second.headers['surrogate-key']).replaceAll(' ', ','));
     expect(second.headers['last-modified']).toBeTruthy();
+    // Answered before routing, a hit carries every header the rendered page did (security headers too).
+    const names = (h: http.IncomingHttpHeaders) => Object.keys(h).filter((n) => !['date', 'x-cache'].includes(n)).sort();
+    expect(names(second.headers)).toEqual(names(first.headers));
+    for (const n of names(first.headers)) expect(second.headers[n]).toEqual(first.headers[n]);
+    expect(second.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const head = await raw(site, '/global', {}, 'HEAD');
+    expect([head.status, head.headers['x-cache'], head.body.length]).toEqual([200, 'HIT', 0]);
+    expect(head.headers['content-length']).toBe(String(second.body.length));
     // Search results and the newsroom are never cached.
     expect((await raw(site, '/search?q=comet')).headers['x-cache']).toBeUndefined();
     expect((await raw(site, '/global?utm_source=x')).headers['x-cache']).toBeUndefined();
@@ -69,8 +77,11 @@ describe('the page cache', () => {
     expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
     expect(br.body.length).toBeLessThan(plain.body.length / 2);
-    // A compressed copy's validator still matches the page it came from.
-    expect((await raw(site, '/', { 'if-none-match': br.headers.etag!, 'accept-encoding': 'br' })).status).toBe(304);
+    // A compressed copy's validator still matches the page it came from; a 304 names the variant asked for.
+    const brRevalidated = await raw(site, '/', { 'if-none-match': br.headers.etag!, 'accept-encoding': 'br' });
+    expect([brRevalidated.status, brRevalidated.headers.etag]).toEqual([304, br.headers.etag]);
+    const plainRevalidated = await raw(site, '/', { 'if-none-match': plain.headers.etag!, 'accept-encoding': 'identity' });
+    expect([plainRevalidated.status, plainRevalidated.headers.etag]).toEqual([304, plain.headers.etag]);
     expect((await raw(site, '/', { 'if-none-match': '"something-else"' })).status).toBe(200);
   });
 

@@ -40,8 +40,11 @@ export interface SearchHit extends ArticleSummary {
 export interface SearchResults extends Page<SearchHit> {
   /** A likely spelling when a one-word query found nothing. */
   suggestion: string | null;
-  /** How the hits are ordered: a query matching more than can be ranked is listed newest first. */
-  order?: 'relevance' | 'date';
+  /**
+   * How the hits are ordered: best match, newest published, or (a query matching more than can be
+   * ranked) most recently added to the index first.
+   */
+  order?: 'relevance' | 'date' | 'added';
 }
 
 /**

@@ -66,12 +66,13 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * ignoring case and accents.
  */
 export function snippetOf(text: string, q: ParsedQuery, open: string, close: string, words = 28): string | null {
+  // As the index matches them: words of two letters or more as beginnings, shorter ones whole.
   const terms = [...q.words, ...q.phrases.flatMap((p) => p.split(' '))].map(fold);
   if (!terms.length || !text) return null;
   const tokens = text.split(/(\s+)/);
   const isHit = (token: string) => {
     const core = fold(token).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    return core !== '' && terms.some((t) => core.startsWith(t));
+    return core !== '' && terms.some((t) => (t.length >= 2 ? core.startsWith(t) : core === t));
   };
   const wordsAt = tokens.map((t, i) => ({ t, i })).filter((x) => x.t.trim() !== '');
   const first = Math.max(0, wordsAt.findIndex((x) => isHit(x.t)));

@@ -14,4 +14,9 @@ describe('snippets cut from the text (broad queries)', () => {
     expect(snippetOf(text, parseQuery('déal'), '[', ']', 40)).toContain('[Déal’s]');
     expect(snippetOf(text, parseQuery(''), '[', ']')).toBeNull();
   });
+
+  it('matches one-letter words whole, as the index does', () => {
+    const s = snippetOf('A deal at 5 am and 500 more', parseQuery('a 5'), '[', ']', 40)!;
+    expect(s).toBe('[A] deal at [5] am and 500 more');
+  });
 });

@@ -76,7 +76,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         get: {
           summary: 'Search published stories (scope=newsroom adds drafts the signed-in user may see)', security: [],
           parameters: ['q', 'section', 'topic', 'author', 'agency', 'language', 'from', 'to', 'sort', 'page', 'scope'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { 200: ok('`{items: [{id, headline, url, snippet, ...}], total, page, suggestion}`'), 400: errors[400] },
+          responses: { 200: ok('`{items: [{id, headline, url, snippet, ...}], total, totalIsAtLeast, order, page, suggestion}`: past 1,000 matches `total` is 1000 with `totalIsAtLeast` true and `order` "added" (most recently added first, not ranked)'), 400: errors[400] },
         },
       },
       '/sections': { get: { summary: 'Sections', responses: { 200: ok('An array of sections') } } },

@@ -75,7 +75,7 @@ export class Fts5Search implements SearchProvider {
     return {
       items: rows.map((r) => ({ ...toSummary(r as SummaryRow), status: r.status as ArticleStatus, snippet: splitSnippet(snippets.get(r.id) ?? null) })),
       page: q.page, pageSize: q.pageSize, suggestion,
-      ...(broad ? { total: countLimit, totalIsAtLeast: true, order: 'date' as const } : { total: count, order: q.sort === 'date' ? 'date' as const : 'relevance' as const }),
+      ...(broad ? { total: countLimit, totalIsAtLeast: true, order: 'added' as const } : { total: count, order: q.sort === 'date' ? 'date' as const : 'relevance' as const }),
     };
   }
 
@@ -124,15 +124,23 @@ export class Fts5Search implements SearchProvider {
     return query;
   }
 
-  /** The indexed word nearest to a misspelt one (same first letter, edit distance 1–2), most used first. */
+  /**
+   * The indexed word nearest to a misspelt one (edit distance 1-2), most used first. Words
+   * sharing its first two letters first: the vocabulary counts documents by reading the index, so
+   * the narrower the range the cheaper (a first letter alone cost 180 ms at a million stories);
+   * then those sharing the first letter, for a slip in the second.
+   */
   private async suggest(word: string): Promise<string | null> {
     if (word.length < 4) return null;
-    // Words sharing the first two letters: the vocabulary counts documents by reading the index,
-    // so the narrower the range the cheaper (a first letter alone cost 180 ms at a million stories).
-    const first = word.slice(0, 2);
-    const next = first[0]! + String.fromCodePoint(first.codePointAt(1)! + 1);
+    const chars = [...word];
+    return (await this.nearest(word, chars.slice(0, 2).join(''))) ?? this.nearest(word, chars[0]!);
+  }
+
+  private async nearest(word: string, prefix: string): Promise<string | null> {
+    const last = [...prefix].at(-1)!;
+    const next = prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1);
     const terms = await this.db.selectFrom('article_search_vocab').select(['term', 'doc'])
-      .where('term', '>=', first).where('term', '<', next).execute();
+      .where('term', '>=', prefix).where('term', '<', next).execute();
     const limit = word.length >= 7 ? 2 : 1;
     let best: { term: string; distance: number; doc: number } | null = null;
     for (const t of terms) {

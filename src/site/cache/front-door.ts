@@ -13,14 +13,24 @@ export class FrontDoor {
   /** `headers`: what the app adds to every answer (security headers), sent with cached pages too. */
   constructor(readonly headers: readonly [string, string][]) {}
 
-  open(answer: Answer): void {
+  /** Sets what answers at the door (null: nothing, e.g. while the app shuts down). */
+  open(answer: Answer | null): void {
     this.answer = answer;
+  }
+
+  private first(req: IncomingMessage, res: ServerResponse): boolean {
+    try {
+      return this.answer?.(req, res) ?? false;
+    } catch {
+      // Outside the framework a throw would end the process: the framework answers instead.
+      return res.headersSent;
+    }
   }
 
   /** A Fastify `serverFactory`: a plain HTTP server with the framework's timeouts, this door first. */
   serverFactory = (handler: http.RequestListener, opts: { http?: http.ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
     const server = http.createServer(opts.http ?? {}, (req, res) => {
-      if (!this.answer?.(req, res)) handler(req, res);
+      if (!this.first(req, res)) handler(req, res);
     });
     if (opts.keepAliveTimeout) server.keepAliveTimeout = opts.keepAliveTimeout;
     if (opts.requestTimeout) server.requestTimeout = opts.requestTimeout;

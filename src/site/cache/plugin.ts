@@ -93,17 +93,22 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
   })());
 
   // Before routing: a fresh cached page, when nothing has committed since the last look.
-  const headersOf = new WeakMap<CachedPage, Partial<Record<Encoding | '304', string[]>>>();
+  const headersOf = new WeakMap<CachedPage, Partial<Record<`${200 | 304}:${Encoding}`, string[]>>>();
   const rawHeaders = (page: CachedPage, encoding: Encoding, status: 200 | 304): string[] => {
     let known = headersOf.get(page);
     if (!known) headersOf.set(page, (known = {}));
-    const which = status === 304 ? '304' : encoding;
+    const which = `${status}:${encoding}` as const;
     return (known[which] ??= [
       ...(o.frontDoor?.headers ?? []),
       ...pageHeaders(page, encoding, 'HIT', cacheControl).filter(([name]) => status === 200 || name !== 'content-encoding'),
       ...(status === 200 ? [['content-length', String(bodyOf(page, encoding).length)] as [string, string]] : []),
     ].flat());
   };
+  // Closing: Fastify answers (with Connection: close) so keep-alive clients let go.
+  app.addHook('preClose', (done) => {
+    o.frontDoor?.open(null);
+    done();
+  });
   o.frontDoor?.open((req: IncomingMessage, res: ServerResponse) => {
     const key = cacheKeyOf(req.method, req.url ?? '');
     if (key === null || syncing || o.changes.version() !== seenVersion || now() - syncedAt >= 60_000) return false;

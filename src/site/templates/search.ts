@@ -51,8 +51,9 @@ function resultsBlock(p: SearchPageInput, r: SearchResults): SafeHtml {
   const s = p.settings;
   const pages = pageCount(r);
   const found = r.total === 0 ? 'No stories found' : r.totalIsAtLeast ? `More than ${r.total.toLocaleString('en')} stories found` : `${r.total} ${r.total === 1 ? 'story' : 'stories'} found`;
-  // A query matching more than can be ranked is listed newest first: say so when best match was asked for.
-  const newestFirst = r.order === 'date' && p.params.sort !== 'date' ? ', newest first' : '';
+  // A query matching more than can be ranked is listed in the order stories were added (nearly,
+  // not exactly, publication order: a story drafted early and published late sits earlier).
+  const newestFirst = r.totalIsAtLeast ? ', most recently added first' : '';
   return html`<p class="search-count" role="status">${found}${p.params.q ? html` for “${p.params.q}”` : ''}${newestFirst}.</p>
 ${r.suggestion ? html`<p class="did-you-mean">Did you mean <a href="${linkWith(p.params, { q: r.suggestion, page: 1 })}">${r.suggestion}</a>?</p>` : ''}
 <ol class="search-results" role="list">${r.items.map((hit) => html`<li><article class="card">

@@ -88,7 +88,11 @@ export class SiteReads implements SiteContent {
     const limit = maxListingPages * q.pageSize;
     const key = column as 'topic_id';
     const [links, newest] = await Promise.all([
-      this.db.selectFrom(this.db.selectFrom(table).select('article_id').where(key, '=', id).limit(limit + 1).as('l'))
+      // Published stories filed under it, counted from its links (CROSS JOIN keeps them the outer
+      // loop) up to the limit: drafts filed under a topic must not make pages that list nothing.
+      this.db.selectFrom(this.db.selectFrom(`${table} as l` as 'article_topics as l').crossJoin('articles as a')
+        .whereRef('a.id', '=', 'l.article_id').where(`l.${key}`, '=', id).where('a.status', '=', 'published')
+        .select('a.id').limit(limit + 1).as('c'))
         .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
       this.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst().then((r) => Number(r?.id ?? 0)),
     ]);
@@ -98,10 +102,7 @@ export class SiteReads implements SiteContent {
     const filter = links > limit || walked < links
       ? (w: ArticleFilter) => w.where((eb) => eb.exists(eb.selectFrom(table).select('article_id').where(key, '=', id).whereRef('article_id', '=', 'a.id')))
       : (w: ArticleFilter) => w.where('a.id', 'in', this.db.selectFrom(table).select('article_id').where(key, '=', id));
-    // Counted from the links (CROSS JOIN keeps them the outer loop), at most `limit` of them.
-    const total = async () => links > limit ? links : Number((await this.db.selectFrom(`${table} as l` as 'article_topics as l')
-      .crossJoin('articles as a').whereRef('a.id', '=', 'l.article_id').where(`l.${key}`, '=', id).where('a.status', '=', 'published')
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = async () => links;
     return this.page(filter, q, { total });
   }
 
@@ -329,8 +330,9 @@ export class SiteReads implements SiteContent {
         .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute().then((rows) => rows.map((r) => r.id)),
       (o.total ?? counted)(),
     ]);
-    const rows = ids.length ? await this.byIds(ids).select(summaryColumns).execute() : [];
-    const byId = new Map(rows.map((r) => [r.id, toSummary(r as SummaryRow)]));
+    // Read again by id: a story withdrawn between the two reads is left out.
+    const rows = ids.length ? await this.byIds(ids).select(summaryColumns).select('a.status').execute() : [];
+    const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, toSummary(r as SummaryRow)]));
     return {
       items: ids.map((id) => byId.get(id)!).filter(Boolean), page: q.page, pageSize: q.pageSize,
       ...(total > limit ? { total: limit, totalIsAtLeast: true } : { total }),

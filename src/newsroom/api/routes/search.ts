@@ -21,7 +21,7 @@ export function searchApiRoutes(app: FastifyInstance, deps: NewsroomDeps): void 
         id: h.id, headline: h.headline, standfirst: h.standfirst, section: h.section.slug, status: h.status,
         url: articlePath(h, deps.settings.timeZone), firstPublishedAt: h.firstPublishedAt.toISOString(), snippet: h.snippet,
       })),
-      total: r.total, page: r.page, suggestion: r.suggestion,
+      total: r.total, totalIsAtLeast: r.totalIsAtLeast ?? false, order: r.order ?? query.sort, page: r.page, suggestion: r.suggestion,
     };
   });
 }
