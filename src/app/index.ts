@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
-import { assetVersion, FrontDoor, sitePlugin, siteSettings, type PageCache } from '../site/index.js';
+import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings, type PageCache } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
 
 export interface Dateline {
@@ -61,7 +61,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now,
     pageCache: {
       maxBytes: config.pageCacheBytes, changes: store.pageChanges, sMaxAge: config.cacheSMaxAge,
-      staleWhileRevalidate: config.cacheStaleWhileRevalidate, frontDoor, onReady: (c) => (pageCache = c),
+      staleWhileRevalidate: config.cacheStaleWhileRevalidate, frontDoor,
+      onPurge: config.cdnPurge ? cdnPurger({ ...config.cdnPurge, warn: (msg, err) => app.log.warn({ err }, msg) }) : undefined,
+      onReady: (c) => (pageCache = c),
     },
   });
 

@@ -27,6 +27,8 @@ const schema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(64 * 1024).default(64),
   CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(60),
   CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(300),
+  CDN_PURGE_URL: z.string().url('CDN_PURGE_URL must be an absolute URL').optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -58,6 +60,8 @@ export interface Config {
   readonly feedFullText: boolean;
   /** Memory for rendered public pages (0 turns the page cache off). */
   readonly pageCacheBytes: number;
+  /** Where the surrogate keys of changed pages are POSTed for a CDN in front (with a bearer token). */
+  readonly cdnPurge: { url: string; token: string | undefined } | null;
   /** Cache-Control for a CDN: s-maxage and stale-while-revalidate, in seconds. */
   readonly cacheSMaxAge: number;
   readonly cacheStaleWhileRevalidate: number;
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     cacheSMaxAge: e.CACHE_S_MAXAGE,
     cacheStaleWhileRevalidate: e.CACHE_STALE_WHILE_REVALIDATE,
+    cdnPurge: e.CDN_PURGE_URL ? { url: e.CDN_PURGE_URL, token: e.CDN_PURGE_TOKEN } : null,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY.trim() ? false
       : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
   });

@@ -8,3 +8,4 @@ export { sendPage } from './routes/send.js';
 export { PageCache, type CachedPage } from './cache/page-cache.js';
 export { cacheable } from './cache/plugin.js';
 export { FrontDoor } from './cache/front-door.js';
+export { cdnPurger } from './cache/cdn-purge.js';
