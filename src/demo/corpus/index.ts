@@ -72,7 +72,7 @@ function bulkStory(s: CorpusStory, n: number, ids: { sectionIds: Map<string, num
     byline: '',
     agencyId: s.agency === null ? null : ids.names.id('agency', s.agency),
     leadImageId: picture?.id ?? null,
-    publishedAt: s.publishedAt,
+    firstPublishedAt: s.publishedAt,
     updatedAt: s.updatedAt,
     topicIds: s.topics.map((t) => ids.names.id('topic', t)),
     personIds: people,

@@ -1,26 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { ArticleStatus, Doc } from '../../content/index.js';
+import type { ArticleFields } from '../../content/index.js';
 import { indexDocuments } from '../../search/index.js';
 import type { SearchDocument } from '../../search/model.js';
 import { isoString } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { recordPageChange } from './page-changes.js';
+import { articleRow } from './writes.js';
 
-/** A story ready to be written as it is: slug unique, taxonomy resolved to ids, index text made. */
-export interface BulkStory {
-  slug: string;
-  headline: string;
-  standfirst: string;
-  body: Doc;
-  sectionId: number;
-  datelinePlace: string;
-  language: string;
-  status: ArticleStatus;
-  byline: string;
-  agencyId: number | null;
-  leadImageId: number | null;
-  publishedAt: Date | null;
-  updatedAt: Date | null;
+/**
+ * A story ready to be written as it is: slug unique, taxonomy resolved to ids, index text made.
+ * Generated stories come from no source, so they carry no source identity or version.
+ */
+export interface BulkStory extends Omit<ArticleFields, 'uri' | 'version' | 'versionCreatedAt' | 'createdBy'> {
   topicIds: number[];
   personIds: number[];
   search: Omit<SearchDocument, 'id'>;
@@ -42,14 +33,11 @@ export async function insertStoriesInBulk(db: Kysely<Database>, stories: BulkSto
     const first = Number(max?.id ?? 0) + 1;
     const ids = stories.map((_, i) => first + i);
     const stamp = isoString(now);
-    const iso = (d: Date | null) => (d ? isoString(d) : null);
     for (let from = 0; from < stories.length; from += rowsPerInsert) {
       const chunk = stories.slice(from, from + rowsPerInsert);
       await trx.insertInto('articles').values(chunk.map((s, i) => ({
-        id: ids[from + i]!, uri: null, version: null, version_created_at: null, slug: s.slug, headline: s.headline,
-        standfirst: s.standfirst, body: JSON.stringify(s.body), section_id: s.sectionId, dateline_place: s.datelinePlace,
-        language: s.language, status: s.status, byline: s.byline, agency_id: s.agencyId, lead_image_id: s.leadImageId,
-        first_published_at: iso(s.publishedAt), updated_at: iso(s.updatedAt), created_at: iso(s.publishedAt) ?? stamp, modified_at: stamp,
+        id: ids[from + i]!, ...articleRow({ ...s, uri: null, version: null, versionCreatedAt: null }, now),
+        created_at: s.firstPublishedAt ? isoString(s.firstPublishedAt) : stamp,
       }))).execute();
       const topics = chunk.flatMap((s, i) => [...new Set(s.topicIds)].map((topic_id, position) => ({ article_id: ids[from + i]!, topic_id, position })));
       if (topics.length) await trx.insertInto('article_topics').values(topics).execute();

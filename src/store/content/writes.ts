@@ -176,7 +176,8 @@ export class KyselyContentRepository extends TaxonomyQueries implements ContentR
 
 const unique = (ids: number[]) => [...new Set(ids)];
 
-function articleRow(f: ArticleFields, now: Date) {
+/** A story's own columns as written (without created_at/created_by, set on insert only). */
+export function articleRow(f: ArticleFields, now: Date) {
   const iso = (d: Date | null) => (d ? isoString(d) : null);
   return {
     uri: f.uri,
