@@ -67,6 +67,19 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     },
   });
 
+  // Ready for traffic: the database answers and holds every migration this release expects
+  // (a load balancer keeps a node out while it is not). /healthz says only that the process is up.
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      const pending = await store.pendingMigrations();
+      if (pending.length) return reply.code(503).send({ status: 'not ready', reason: `migrations not run: ${pending.join(', ')}` });
+      return { status: 'ready' };
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check: database unreachable');
+      return reply.code(503).send({ status: 'not ready', reason: 'database unreachable' });
+    }
+  });
+
   const scheduler = options.worker === false ? null
     : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);
   // The page-change log only needs to outlive the caches reading it (they resync after an hour idle).

@@ -27,6 +27,8 @@ export interface Store {
   insertStoriesInBulk(stories: BulkStory[], now: Date): Promise<number[]>;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
+  /** Migrations this release has that the database has not run (empty: current). Throws when the database cannot be read. */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,10 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: {
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async pendingMigrations() {
+      const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+      return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
     },
     async close() {
       counter.close();

@@ -46,7 +46,7 @@ export function cacheable(reply: FastifyReply, tags: Iterable<string>, opts: { m
 }
 
 // Public pages only: not search results (endless queries), files, or the newsroom.
-const uncached = new Set(['/search', '/healthz', '/robots.txt', '/favicon.ico']);
+const uncached = new Set(['/search', '/healthz', '/readyz', '/robots.txt', '/favicon.ico']);
 
 function cacheKey(req: FastifyRequest): string | null {
   const route = req.routeOptions.url;
