@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
-import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings, type PageCache } from '../site/index.js';
+import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
 
 export interface Dateline {
@@ -13,8 +13,6 @@ export interface Dateline {
   media: MediaStorage;
   /** Present when the app runs the worker (scheduled publishing). */
   scheduler: Scheduler | null;
-  /** The full-page cache (null when PAGE_CACHE_MB=0). */
-  readonly pageCache: PageCache | null;
   close(): Promise<void>;
 }
 
@@ -56,14 +54,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const deps = { store, media, auth, settings, now };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
   await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
-  let pageCache: PageCache | null = null;
   await app.register(sitePlugin, {
     site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now,
     pageCache: {
       maxBytes: config.pageCacheBytes, changes: store.pageChanges, sMaxAge: config.cacheSMaxAge,
       staleWhileRevalidate: config.cacheStaleWhileRevalidate, frontDoor,
       onPurge: config.cdnPurge ? cdnPurger({ ...config.cdnPurge, warn: (msg, err) => app.log.warn({ err }, msg) }) : undefined,
-      onReady: (c) => (pageCache = c),
     },
   });
 
@@ -93,9 +89,6 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     store,
     media,
     scheduler,
-    get pageCache() {
-      return pageCache;
-    },
     async close() {
       if (pruning) clearInterval(pruning);
       await scheduler?.stop();

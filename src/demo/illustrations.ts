@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { mulberry32 } from './random.js';
 
 /**
  * The demo newsroom's pictures are drawn here (no photo is shipped): an abstract scene per story
@@ -28,14 +29,4 @@ ${towers}
 <path d="M0 780 C 400 740, 1200 840, 1600 770 L1600 900 L0 900 Z" fill="${p.accent}" opacity="0.35"/>
 </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

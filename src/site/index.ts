@@ -5,7 +5,6 @@ export { renderBody } from './render-body.js';
 export { escapeHtml, html, safeUrl, type SafeHtml } from './html.js';
 export { articlePage } from './templates/article.js';
 export { sendPage } from './routes/send.js';
-export { PageCache, type CachedPage } from './cache/page-cache.js';
 export { cacheable } from './cache/plugin.js';
 export { FrontDoor } from './cache/front-door.js';
 export { cdnPurger } from './cache/cdn-purge.js';

@@ -16,7 +16,6 @@ import { sitemapRoutes } from './routes/sitemaps.js';
 import type { SearchProvider } from '../search/index.js';
 import { sendPage } from './routes/send.js';
 import { pageCachePlugin, type PageCacheOptions } from './cache/plugin.js';
-import type { PageCache } from './cache/page-cache.js';
 import type { SiteContext } from './settings.js';
 import { errorPage } from './templates/error-page.js';
 
@@ -45,13 +44,13 @@ export interface SitePluginOptions {
   mediaDir: string;
   now?: () => Date;
   /** The full-page cache, when on. */
-  pageCache?: Omit<PageCacheOptions, 'now'> & { onReady?: (cache: PageCache) => void };
+  pageCache?: Omit<PageCacheOptions, 'now'>;
 }
 
 /** The public news site: pages, media and assets, with its own 404 and error pages. */
 export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions): Promise<void> {
   const { site } = opts;
-  if (opts.pageCache && opts.pageCache.maxBytes > 0) opts.pageCache.onReady?.(pageCachePlugin(app, opts.pageCache));
+  if (opts.pageCache && opts.pageCache.maxBytes > 0) pageCachePlugin(app, opts.pageCache);
   const forever = { immutable: true, maxAge: '365d', cacheControl: true } as const;
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', ...forever, index: false });
   fs.mkdirSync(opts.mediaDir, { recursive: true });

@@ -3,7 +3,8 @@ import { storeImage, type MediaStorage } from '../../media/index.js';
 import { slugify } from '../../shared/index.js';
 import type { BulkStory, Store } from '../../store/index.js';
 import { drawIllustration, type Palette } from '../illustrations.js';
-import { corpusStory, random, reporters, type CorpusPlan, type CorpusStory } from './stories.js';
+import { mulberry32 as random } from '../random.js';
+import { corpusStory, reporters, type CorpusPlan, type CorpusStory } from './stories.js';
 import { agencies, cities, corpusSections } from './vocabulary.js';
 
 export { corpusStory, reporters, type CorpusPlan, type CorpusStory } from './stories.js';

@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '../../content/index.js';
+import { mulberry32 as random } from '../random.js';
 import * as v from './vocabulary.js';
 
 /** One generated story, named by the names of what it is filed under (ids are the loader's business). */
@@ -162,14 +163,3 @@ const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(r
 const skewed = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() ** 2.2 * list.length)]!;
 const unique = (xs: string[]) => [...new Set(xs)];
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** mulberry32: small, fast and the same everywhere. */
-export function random(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

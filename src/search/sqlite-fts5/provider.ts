@@ -41,7 +41,7 @@ export async function clearIndex(db: Db): Promise<void> {
   await db.deleteFrom('article_search').execute();
 }
 
-/** Matches counted exactly up to this; past it, results are "more than" this and newest first. */
+/** Matches counted exactly up to this; past it, results are "more than" this, most recently added first. */
 export const countLimit = 1000;
 
 // Field weights for BM25: headline, topics, standfirst, body, byline, captions.
@@ -66,8 +66,10 @@ export class Fts5Search implements SearchProvider {
     // Ranking every match of a broad query costs a BM25 score per match (a third of a second for
     // half a million): those are listed newest filed first, which the index walks lazily.
     // (The id is the rowid: a second ORDER BY term would make SQLite sort every match.)
-    const ordered = broad ? base.orderBy(sql`article_search.rowid desc`)
-      : base.orderBy(q.sort === 'date' ? sql`a.first_published_at desc` : sql`${rank}`).orderBy('a.id', 'desc');
+    // Sections and pictures are joined for the page's summaries only, not for the count.
+    const listed = base.innerJoin('sections as s', 's.id', 'a.section_id').leftJoin('images as i', 'i.id', 'a.lead_image_id');
+    const ordered = broad ? listed.orderBy(sql`article_search.rowid desc`)
+      : listed.orderBy(q.sort === 'date' ? sql`a.first_published_at desc` : sql`${rank}`).orderBy('a.id', 'desc');
     const rows = await ordered.select(summaryColumns).select('a.status')
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     const snippets = await this.snippets(match, rows.map((r) => r.id), parsed, broad);
@@ -101,8 +103,6 @@ export class Fts5Search implements SearchProvider {
     // stories and run the whole text query once per story (80 ms instead of 1 ms at 1,000 stories).
     let query = this.db.selectFrom('article_search')
       .crossJoin('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .leftJoin('images as i', 'i.id', 'a.lead_image_id')
       .whereRef('a.id', '=', 'article_search.rowid')
       .where(sql<boolean>`article_search match ${match}`);
     if (q.scope.kind === 'public') query = query.where('a.status', '=', 'published');

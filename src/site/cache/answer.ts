@@ -55,8 +55,11 @@ export function notModified(headers: IncomingHttpHeaders, page: CachedPage): boo
 export const bodyOf = (page: CachedPage, encoding: Encoding): Buffer =>
   encoding === 'br' ? page.br! : encoding === 'gzip' ? page.gzip! : page.identity;
 
-/** The headers a cached page is answered with, for one encoding (the body's length aside). */
-export function pageHeaders(page: CachedPage, encoding: Encoding, state: 'HIT' | 'MISS', cacheControl: string): [string, string][] {
+/**
+ * The headers a cached page is answered with, for one encoding (the body's length aside); a 304
+ * has no body, so no content encoding.
+ */
+export function pageHeaders(page: CachedPage, encoding: Encoding, state: 'HIT' | 'MISS', cacheControl: string, status: 200 | 304 = 200): [string, string][] {
   const headers: [string, string][] = [
     ['content-type', page.type],
     ['cache-control', cacheControl],
@@ -67,6 +70,6 @@ export function pageHeaders(page: CachedPage, encoding: Encoding, state: 'HIT' |
     ['cache-tag', page.tags.join(',')],
     ['x-cache', state],
   ];
-  if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+  if (encoding !== 'identity' && status === 200) headers.push(['content-encoding', encoding]);
   return headers;
 }

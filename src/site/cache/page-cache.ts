@@ -44,8 +44,6 @@ export class PageCache {
   private bytes = 0;
   /** Bumped by every purge: a page rendered across one may show what was purged, and is not kept. */
   generation = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly maxBytes: number) {}
 

@@ -46,7 +46,8 @@ export function cacheable(reply: FastifyReply, tags: Iterable<string>, opts: { m
 }
 
 // Public pages only: not search results (endless queries), files, or the newsroom.
-const uncached = new Set(['/search', '/healthz', '/readyz', '/robots.txt', '/favicon.ico']);
+// (The hooks are the site plugin's own: the newsroom, the API and /readyz never pass here.)
+const uncached = new Set(['/search', '/healthz', '/robots.txt', '/favicon.ico']);
 
 function cacheKey(req: FastifyRequest): string | null {
   const route = req.routeOptions.url;
@@ -61,7 +62,7 @@ function cacheKey(req: FastifyRequest): string | null {
  * every process writing content appends to: checked before every cached answer, so a change
  * from the CLI or another server is live on the next request.
  */
-export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): PageCache {
+export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): void {
   const cache = new PageCache(o.maxBytes);
   const now = o.now ?? Date.now;
   const leaders = new WeakMap<FastifyRequest, Leader>();
@@ -72,11 +73,11 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
   let syncedAt = 0;
   let seenVersion = Number.NaN;
   let syncing: Promise<void> | null = null;
+  // Nothing committed anywhere since the last look, and not idle for long: the cache is current.
+  const current = (version: number) => version === seenVersion && now() - syncedAt < 60_000;
   const sync = (): Promise<void> | void => {
-    // Nothing committed anywhere since the last look, and not idle for long: nothing to read.
     const version = o.changes.version();
-    if (version === seenVersion && now() - syncedAt < 60_000) return;
-    return readChanges(version);
+    if (!current(version)) return readChanges(version);
   };
   const readChanges = (version: number) => (syncing ??= (async () => {
     try {
@@ -116,7 +117,7 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
     const which = `${status}:${encoding}` as const;
     return (known[which] ??= [
       ...(o.frontDoor?.headers ?? []),
-      ...pageHeaders(page, encoding, 'HIT', cacheControl).filter(([name]) => status === 200 || name !== 'content-encoding'),
+      ...pageHeaders(page, encoding, 'HIT', cacheControl, status),
       ...(status === 200 ? [['content-length', String(bodyOf(page, encoding).length)] as [string, string]] : []),
     ].flat());
   };
@@ -127,10 +128,9 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
   });
   o.frontDoor?.open((req: IncomingMessage, res: ServerResponse) => {
     const key = cacheKeyOf(req.method, req.url ?? '');
-    if (key === null || syncing || o.changes.version() !== seenVersion || now() - syncedAt >= 60_000) return false;
+    if (key === null || syncing || !current(o.changes.version())) return false;
     const page = cache.get(key, now());
     if (!page) return false;
-    cache.hits++;
     const encoding = negotiate(req.headers['accept-encoding'], page);
     if (notModified(req.headers, page)) {
       res.writeHead(304, rawHeaders(page, encoding, 304)).end();
@@ -151,11 +151,9 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
       if (inFlight) page = (await inFlight) ?? undefined;
     }
     if (page) {
-      cache.hits++;
       serve(req, reply, page);
       return reply;
     }
-    cache.misses++;
     let done!: (p: CachedPage | null) => void;
     rendering.set(key, new Promise((resolve) => (done = resolve)));
     leaders.set(req, { key, generation: cache.generation, done });
@@ -184,21 +182,18 @@ export function pageCachePlugin(app: FastifyInstance, o: PageCacheOptions): Page
   }
 
   function serve(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
-    const body = headers(req, reply, page, 'HIT');
     if (notModified(req.headers, page)) {
-      reply.removeHeader('content-encoding');
+      headers(req, reply, page, 'HIT', 304);
       reply.code(304).send();
       return;
     }
-    reply.code(page.status).send(body);
+    reply.code(page.status).send(headers(req, reply, page, 'HIT'));
   }
 
   /** Sets the page's headers for the encoding the client accepts; returns the body to send. */
-  function headers(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS'): Buffer {
+  function headers(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'HIT' | 'MISS', status: 200 | 304 = 200): Buffer {
     const encoding = negotiate(req.headers['accept-encoding'], page);
-    for (const [name, value] of pageHeaders(page, encoding, state, cacheControl)) reply.header(name, value);
+    for (const [name, value] of pageHeaders(page, encoding, state, cacheControl, status)) reply.header(name, value);
     return bodyOf(page, encoding);
   }
-
-  return cache;
 }

@@ -211,42 +211,42 @@ export class SiteReads implements SiteContent {
       const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
     };
-    const topicIds = article.topics.slice(0, 8).map((t) => t.id);
-    if (topicIds.length) {
-      // Best candidates first, read a few at a time until enough are published: reading a
-      // story's status reads its row, body and all (a few ms for three hundred candidates).
-      const ranked = await this.sharingTopics(article, topicIds);
+    // Best candidates first, read a few at a time until enough are published: reading a story's
+    // status reads its row, body and all (a few ms for three hundred candidates).
+    const takeRanked = async (ranked: number[]) => {
       for (let from = 0; found.length < limit && from < ranked.length && from < 64; from += limit * 2) {
         take(await inOrder(ranked.slice(from, from + limit * 2)));
       }
-    }
-    const words = [...new Set(article.headline.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))].slice(0, 12);
-    if (found.length < limit && words.length) take(await inOrder(await this.sharingWords(article, words, limit * 5)));
+    };
+    const topicIds = article.topics.slice(0, 8).map((t) => t.id);
+    if (topicIds.length) await takeRanked(await this.sharingTopics(article, topicIds));
+    const words = [...new Set(wordsOf(article.headline).filter((w) => w.length >= 4))].slice(0, 12);
+    if (found.length < limit && words.length) await takeRanked(await this.sharingWords(article, words));
     return found;
   }
 
   /**
-   * Published stories whose headline, topics or standfirst share the most of `words` (any of
-   * them), among those filed just before and after this one. Ranking every match by BM25 cost a
-   * tenth of a second at a million stories (common words match most of them); in filing order
-   * the text index stops after the first matches.
+   * Stories whose headline, topics or standfirst share the most of `words` (any of them), among
+   * those filed just before and after this one; latest filed first among equals, published or
+   * not (the caller keeps the published). Ranking every match by BM25 cost a tenth of a second at
+   * a million stories (common words match most of them); in filing order the text index stops
+   * after the first matches. Only the columns stored before the body are read.
    */
-  private async sharingWords(article: Pick<Article, 'id'>, words: string[], limit: number): Promise<number[]> {
+  private async sharingWords(article: Pick<Article, 'id'>, words: string[]): Promise<number[]> {
     const match = `{headline topics standfirst} : (${words.map((w) => `"${w.replaceAll('"', '')}"`).join(' OR ')})`;
     const near = (direction: 'before' | 'after') => this.db.selectFrom('article_search').select('rowid')
       .where(sql<boolean>`article_search match ${match}`).where('rowid', direction === 'before' ? '<' : '>', article.id)
       .orderBy('rowid', direction === 'before' ? 'desc' : 'asc').limit(direction === 'before' ? 150 : 50).execute();
     const ids = (await Promise.all([near('before'), near('after')])).flat().map((r) => r.rowid);
     if (!ids.length) return [];
-    const rows = (await this.db.selectFrom('articles').select(['id', 'status', 'headline', 'standfirst', 'first_published_at'])
-      .where('id', 'in', ids).execute()).filter((r) => r.status === 'published');
+    const rows = await this.db.selectFrom('articles').select(['id', 'headline', 'standfirst']).where('id', 'in', ids).execute();
     const score = (r: { headline: string; standfirst: string }) => {
-      const head = new Set(r.headline.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-      const stand = new Set(r.standfirst.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+      const head = new Set(wordsOf(r.headline));
+      const stand = new Set(wordsOf(r.standfirst));
       return words.reduce((n, w) => n + (head.has(w) ? 2 : 0) + (stand.has(w) ? 1 : 0), 0);
     };
-    const scored = rows.map((r) => ({ id: r.id, score: score(r), at: toDate(r.first_published_at)?.getTime() ?? 0 }));
-    return scored.sort((a, b) => b.score - a.score || b.at - a.at || b.id - a.id).slice(0, limit).map((r) => r.id);
+    const scored = new Map(rows.map((r) => [r.id, score(r)]));
+    return [...scored.keys()].sort((a, b) => scored.get(b)! - scored.get(a)! || b - a);
   }
 
   /**
@@ -349,6 +349,9 @@ export class SiteReads implements SiteContent {
     };
   }
 }
+
+/** A text's words as related stories compare them: lower case, split at anything not a letter or digit. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 
 /** A query over the articles (as `a`) that a listing narrows with conditions of its own. */
 type ArticleFilter = SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>;
