@@ -11,6 +11,8 @@ import { PageChangeLog, PageChangeTracker, trackingWrites } from './content/page
 import { sqliteChangeCounter, sqliteDialect } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { KyselyWireStore } from './wire.js';
+import type { WireStore } from '../wire/ports.js';
 
 /** Everything Dateline persists goes through this interface; nothing else knows the engine. */
 export interface Store {
@@ -19,6 +21,8 @@ export interface Store {
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
   readonly search: SearchProvider;
+  /** The wire desk: sources, items and their versions, quarantine, alerts. */
+  readonly wire: WireStore;
   /** What changed on the public pages, for page caches. */
   readonly pageChanges: PageChangeLog;
   /** Whether stories are missing from the search index (it needs rebuilding). */
@@ -69,6 +73,7 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: {
     accounts: new KyselyAccountStore(db),
     audit: new KyselyAuditLog(db),
     search: new Fts5Search(db),
+    wire: new KyselyWireStore(db),
     pageChanges: new PageChangeLog(db, counter.read),
     searchIndexBehind: () => indexBehind(db),
     insertStoriesInBulk: (stories, now) => insertStoriesInBulk(db, stories, now),

@@ -23,6 +23,11 @@ export interface Database {
   audit_log: AuditTable;
   article_search: ArticleSearchTable;
   article_search_vocab: { term: string; doc: number; cnt: number };
+  wire_sources: WireSourceTable;
+  wire_items: WireItemTable;
+  wire_versions: WireVersionTable;
+  wire_quarantine: WireQuarantineTable;
+  wire_alerts: WireAlertTable;
 }
 
 /** The FTS5 table (SQLite): rowid is the article id. */
@@ -201,4 +206,84 @@ export interface PageChangeTable {
   at: Timestamp;
   /** Space-separated surrogate keys. */
   tags: string;
+}
+
+export interface WireSourceTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: string;
+  location: string;
+  token_hash: string | null;
+  interval_seconds: number;
+  section_slug: string | null;
+  topics: string;
+  mode: string;
+  enabled: number;
+  poll_etag: string | null;
+  poll_modified: string | null;
+  next_run_at: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface WireItemTable {
+  id: Generated<number>;
+  uri: string;
+  source_id: number | null;
+  format: string;
+  item_type: string;
+  version: string | null;
+  version_created_at: Timestamp | null;
+  first_created_at: Timestamp | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+  headline: string;
+  agency: string;
+  urgency: number | null;
+  language: string | null;
+  pub_status: string;
+  embargoed_until: Timestamp | null;
+  section_slug: string | null;
+  latest_version_id: number;
+  version_count: number;
+  article_id: number | null;
+  filing: string | null;
+  applied_version_id: number | null;
+}
+
+export interface WireVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version: string | null;
+  version_created_at: Timestamp | null;
+  received_at: Timestamp;
+  digest: string;
+  file_name: string;
+  content: string;
+}
+
+export interface WireQuarantineTable {
+  id: Generated<number>;
+  source_id: number | null;
+  file_name: string;
+  received_at: Timestamp;
+  reason: string;
+  bytes: Buffer;
+  size: number;
+  digest: string;
+  released_at: Timestamp | null;
+  outcome: string | null;
+}
+
+export interface WireAlertTable {
+  id: Generated<number>;
+  at: Timestamp;
+  kind: string;
+  item_id: number;
+  article_id: number | null;
+  message: string;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: number | null;
 }

@@ -31,6 +31,11 @@ export interface ArticleInput {
   firstPublishedAt: Date | null;
   /** The last update readers should see (defaults to now on a change of a published story). */
   updatedAt: Date | null;
+  /**
+   * Publish it by itself at this time (an agency embargo), not before: the story is kept
+   * scheduled. Only for a story not already live.
+   */
+  scheduleAt?: Date | null;
 }
 
 export interface SaveOutcome {
@@ -60,7 +65,12 @@ export async function saveArticle(
     if (existing && isStale(input, existing)) {
       return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
     }
-    const status: ArticleStatus = input.publish ? 'published' : existing?.status ?? 'draft';
+    const schedule = input.scheduleAt && input.scheduleAt > now ? input.scheduleAt : null;
+    if (schedule && (existing?.status === 'published')) {
+      throw new DatelineError('INVALID_INPUT', `the story is live; it cannot be put under an embargo until ${schedule.toISOString()}`);
+    }
+    const status: ArticleStatus = schedule ? (existing?.status === 'scheduled' ? 'scheduled' : 'draft')
+      : input.publish ? 'published' : existing?.status ?? 'draft';
     const firstPublishedAt = existing?.firstPublishedAt
       ?? (status === 'published' ? input.firstPublishedAt ?? now : null);
     const updatedAt = existing
@@ -87,6 +97,10 @@ export async function saveArticle(
     const { id: articleId, article: saved } = await persistArticle(repo, {
       existingId: existing?.id ?? null, fields, topics: input.topics, people: input.people, actor: by.actor, source: by.source, now,
     });
+    if (schedule) {
+      await repo.transition(articleId, ['draft', 'scheduled'], { status: 'scheduled', scheduledAt: schedule, firstPublishedAt: null, updatedAt: null }, now);
+      return { action: existing ? 'updated' : 'created', articleId, slug: saved.slug, status: 'scheduled' };
+    }
     return { action: existing ? 'updated' : 'created', articleId, slug: saved.slug, status };
   });
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-topic-aliases-and-threads.js';
 import * as m0005 from './0005-page-changes.js';
 import * as m0006 from './0006-listing-indexes.js';
+import * as m0007 from './0007-wire.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-topic-aliases-and-threads': m0004,
   '0005-page-changes': m0005,
   '0006-listing-indexes': m0006,
+  '0007-wire': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

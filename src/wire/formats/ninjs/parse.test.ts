@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedNinjs, wireFixtures } from '../../../../test/support/paths.js';
-import { parseWireItem } from '../index.js';
+import { parseWireFile } from '../index.js';
 
-const parseFile = (file: string) =>
-  parseWireItem(fs.readFileSync(file, 'utf8'), { baseDir: path.dirname(file), fileName: path.basename(file) });
+const parseOne = (bytes: Buffer, baseDir: string) => {
+  const parsed = parseWireFile(bytes, { baseDir, fileName: 'item.json' });
+  expect(parsed.items).toHaveLength(1);
+  return parsed.items[0]!;
+};
+const parseFile = (file: string) => parseOne(fs.readFileSync(file), path.dirname(file));
 
 describe('NINJS 1.x parser', () => {
   it('reads every field of the seed item', () => {
@@ -35,6 +39,7 @@ describe('NINJS 1.x parser', () => {
       mimetype: 'image/jpeg',
       width: 1600,
       height: 900,
+      renditions: [expect.objectContaining({ href: path.join(path.dirname(seedNinjs), 'lead.jpg'), width: 1600 })],
     }]);
   });
 
@@ -57,7 +62,7 @@ describe('NINJS 1.x parser', () => {
   });
 
   it('puts featuremedia first, keeps delivery order of topics and drops case duplicates', () => {
-    const item = parseWireItem(JSON.stringify({
+    const item = parseOne(Buffer.from(JSON.stringify({
       uri: 'u', headline: 'h', keywords: ['Oil', 'oil', 'Gas'], subject: [{ name: 'Gas' }, { name: 'Energy', code: 'x' }, { code: 'no-name' }],
       associations: {
         gallery1: { type: 'picture', renditions: { thumb: { href: 'https://cdn.example/t.jpg', width: 100 } } },
@@ -69,7 +74,7 @@ describe('NINJS 1.x parser', () => {
           },
         },
       },
-    }), { baseDir: '/tmp', fileName: 'x.json' });
+    })), '/tmp');
     expect(item.topics).toEqual(['Oil', 'Gas', 'Energy']);
     expect(item.pictures.map((p) => [p.role, p.href])).toEqual([
       ['featuremedia', 'https://cdn.example/b.jpg'],

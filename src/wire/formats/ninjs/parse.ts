@@ -4,6 +4,7 @@ import { DatelineError } from '../../../shared/index.js';
 import type { WireItem, WirePicture } from '../../wire-item.js';
 import type { WireFormat } from '../format.js';
 import { ninjsItem, type NinjsAssociation, type NinjsItem } from './schema.js';
+import { objectMajor } from './version.js';
 
 const bodyPreference = ['body_html', 'body_xhtml', 'body_richtext'];
 const plainBodies = ['body_text', 'body_main'];
@@ -12,24 +13,28 @@ const renditionPreference = ['original', 'baseImage', 'highRes', 'hires', 'large
 /** IPTC NINJS 1.x (JSON): https://iptc.org/standards/ninjs/ */
 export const ninjs1: WireFormat = {
   name: 'ninjs-1',
-  detect: (text) => /^\s*[{[]/.test(text),
-  parse(text, source) {
-    const item = validate(text);
-    return toWireItem(item, source.baseDir);
+  detect: (input) => input.kind === 'json' && isNinjs1(input.json),
+  parse(input, source) {
+    const item = validate((input as { json: unknown }).json);
+    return { format: 'ninjs-1', items: [toWireItem(item, source.baseDir)], skipped: [], failed: [] };
   },
 };
+
+/**
+ * An object that is not a 2.x/3.x item: it declares 1.x (`$standard`), or declares nothing and has
+ * none of the 2.x/3.x shapes (headlines/bodies arrays, camelCase 3.x properties, events): see version.ts.
+ */
+function isNinjs1(json: unknown): boolean {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
+  const major = objectMajor(json as Record<string, unknown>);
+  return major === null || major === 1;
+}
 
 function invalid(message: string): DatelineError {
   return new DatelineError('INVALID_WIRE_ITEM', `not a valid NINJS item: ${message}`);
 }
 
-function validate(text: string): NinjsItem {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw invalid(`the file is not valid JSON (${(e as Error).message})`);
-  }
+function validate(json: unknown): NinjsItem {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw invalid(`expected one JSON object, found ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);
   }
@@ -49,7 +54,7 @@ function validate(text: string): NinjsItem {
   return parsed.data;
 }
 
-function toWireItem(item: NinjsItem, baseDir: string): WireItem {
+function toWireItem(item: NinjsItem, baseDir: string | null): WireItem {
   const type = item.type ?? 'text';
   return {
     format: 'ninjs-1',
@@ -68,10 +73,14 @@ function toWireItem(item: NinjsItem, baseDir: string): WireItem {
     bodyHtml: body(item),
     byline: item.byline ?? '',
     located: item.located ?? '',
+    agency: agency(item),
     copyrightHolder: item.copyrightholder ?? '',
     copyrightNotice: item.copyrightnotice ?? '',
     usageTerms: item.usageterms ?? '',
+    keywords: (item.keywords ?? []).map((k) => k.trim()).filter(Boolean),
+    subjects: (item.subject ?? []).filter((s) => s.name?.trim()).map((s) => ({ name: s.name!.trim(), code: s.code ?? '' })),
     topics: topics(item),
+    link: null,
     pictures: pictures(item, baseDir),
   };
 }
@@ -105,7 +114,7 @@ function body(item: NinjsItem): string {
 }
 
 /** Plain-text bodies: blank lines separate paragraphs. */
-function textToHtml(text: string): string {
+export function textToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('');
 }
@@ -121,7 +130,14 @@ function topics(item: NinjsItem): string[] {
   });
 }
 
-function pictures(item: NinjsItem, baseDir: string): WirePicture[] {
+/** The provider: NINJS 1.x has no field for it, so the copyright holder stands in (AFP's items name AFP). */
+function agency(item: NinjsItem): string {
+  const provider = item['provider'];
+  if (provider && typeof provider === 'object' && typeof (provider as { name?: unknown }).name === 'string') return (provider as { name: string }).name;
+  return item.copyrightholder ?? '';
+}
+
+function pictures(item: NinjsItem, baseDir: string | null): WirePicture[] {
   const entries = Object.entries(item.associations ?? {});
   entries.sort(([a], [b]) => Number(b === 'featuremedia') - Number(a === 'featuremedia'));
   const out: WirePicture[] = [];
@@ -129,6 +145,9 @@ function pictures(item: NinjsItem, baseDir: string): WirePicture[] {
     if (assoc.type !== undefined && assoc.type !== 'picture' && assoc.type !== 'graphic') continue;
     const rendition = pickRendition(assoc);
     if (!rendition) continue;
+    const where = `associations.${role}`;
+    const href = resolveHref(rendition.href, baseDir, where);
+    if (!href) continue;
     out.push({
       uri: assoc.uri ?? null,
       role,
@@ -136,10 +155,14 @@ function pictures(item: NinjsItem, baseDir: string): WirePicture[] {
       caption: stringProp(assoc, 'description_text') ?? assoc.headline ?? '',
       credit: assoc.byline ?? assoc.copyrightholder ?? '',
       copyrightHolder: assoc.copyrightholder ?? '',
-      href: resolveHref(rendition.href, baseDir, `associations.${role}`),
+      href,
       mimetype: rendition.mimetype ?? null,
       width: rendition.width ?? null,
       height: rendition.height ?? null,
+      renditions: Object.entries(assoc.renditions ?? {}).flatMap(([name, r]) => {
+        const at = typeof r.href === 'string' ? resolveHref(r.href, baseDir, where) : null;
+        return at ? [{ name, href: at, mimetype: r.mimetype ?? null, width: r.width ?? null, height: r.height ?? null }] : [];
+      }),
     });
   }
   return out;
@@ -162,8 +185,10 @@ function pickRendition(item: NinjsAssociation): { href: string; mimetype?: strin
  * A rendition's href: an http(s) URL, or a path relative to the item's file that stays inside
  * the item's folder (a wire item must not be able to make us read /etc/passwd).
  */
-function resolveHref(href: string, baseDir: string, where: string): string {
+export function resolveHref(href: string, baseDir: string | null, where: string): string | null {
   if (/^https?:\/\//i.test(href)) return href;
+  // Bytes pushed over HTTP have no folder: a local reference there is never read.
+  if (baseDir === null) return null;
   let local: string;
   try {
     local = href.startsWith('file:') ? fileURLToPath(href) : decodeURI(href);

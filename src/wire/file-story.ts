@@ -2,12 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { systemActor } from '../accounts/index.js';
 import {
-  bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, suggestLimits, bodyText, type CommandContext, type NewImage, type SaveOutcome,
+  bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, suggestLimits, bodyText,
+  type ArticleInput, type CommandContext, type NewImage, type SaveOutcome,
 } from '../content/index.js';
 import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
-import { parseWireItem } from './formats/index.js';
 import type { WireItem, WirePicture } from './wire-item.js';
 
 export interface WireContext extends CommandContext {
@@ -16,9 +16,11 @@ export interface WireContext extends CommandContext {
   defaultLanguage: string;
 }
 
-export interface ImportOptions {
+export interface FilingOptions {
   section: string;
   publish: boolean;
+  /** Topics added to the item's own (a source rule). */
+  topics?: string[];
   /** Also file the story under existing topics its text clearly names (a source rule). */
   suggestTopics?: boolean;
 }
@@ -26,43 +28,43 @@ export interface ImportOptions {
 /** How strongly the text must name an existing topic for an import to add it unasked. */
 export const autoTopicScore = 3;
 
-export interface ImportOutcome extends Omit<SaveOutcome, 'action'> {
-  action: SaveOutcome['action'] | 'killed';
-  item: WireItem;
-}
+export type FilingOutcome =
+  | (SaveOutcome & { pictureNote?: string })
+  | { action: 'killed'; articleId: number | null; slug: string | null; status: SaveOutcome['status'] | null; wasLive: boolean };
 
 export const maxWireFileBytes = 20 * 1024 * 1024;
 export const maxPictureBytes = 50 * 1024 * 1024;
 
-/** Reads one wire file, whatever its format, and files it as an article. */
-export async function importWireFile(ctx: WireContext, file: string, options: ImportOptions): Promise<ImportOutcome> {
-  const bytes = await readLocalFile(file, maxWireFileBytes, `cannot read ${file}`);
-  const item = parseWireItem(bytes.toString('utf8'), { baseDir: path.dirname(path.resolve(file)), fileName: path.basename(file) });
-  return { ...(await ingestWireItem(ctx, item, options)), item };
-}
+/** Why a valid item cannot become a story (a picture on its own, a live story under a new embargo). */
+export class NotFiled extends Error {}
 
 /**
  * Files a parsed wire item as an article. Everything is checked before anything is written;
- * a kill (pubstatus canceled/withheld) of a published story takes it down; the picture's files
- * are removed again if nothing ends up using them.
+ * a kill (pubstatus canceled/withheld) of a published story takes it down; an embargoed item is
+ * scheduled for its embargo time, never published before; the picture's files are removed again
+ * if nothing ends up using them.
  */
-export async function ingestWireItem(ctx: WireContext, item: WireItem, options: ImportOptions): Promise<Omit<ImportOutcome, 'item'>> {
+export async function fileWireItem(ctx: WireContext, item: WireItem, options: FilingOptions): Promise<FilingOutcome> {
   const now = ctx.now();
   const existing = await ctx.store.articleIdByUri(item.uri);
   if (item.pubStatus !== 'usable') return kill(ctx, item, existing);
-  checkIngestible(item, options, now, existing?.status === 'published');
+  const embargo = checkFileable(item, now, existing?.status === 'published');
   await requireSection(ctx.store, options.section);
   if (existing && isStale({ version: item.version, versionCreatedAt: item.versionCreated }, existing)) {
     return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
   }
   const lead = item.pictures[0];
-  const stored = lead ? await storeImage(ctx.media, await readPicture(lead, item.sourceDir), pictureMeta(lead)) : null;
+  const local = lead && !/^https?:/i.test(lead.href) ? lead : undefined;
+  const stored = local ? await storeImage(ctx.media, await readPicture(local, item.sourceDir), pictureMeta(local)) : null;
   let outcome: SaveOutcome | null = null;
   try {
     const input = articleInput(item, options, stored?.image ?? null, ctx.defaultLanguage);
+    input.topics = [...input.topics, ...(options.topics ?? [])];
     if (options.suggestTopics) input.topics = [...input.topics, ...(await namedTopics(ctx, item))];
+    input.scheduleAt = embargo;
     outcome = await saveArticle(ctx, input);
-    return outcome;
+    // Remote renditions are not fetched: the wire item keeps the address for the editor.
+    return lead && !local ? { ...outcome, pictureNote: `picture ${lead.href} not fetched (remote)` } : outcome;
   } finally {
     const unused = !outcome || outcome.action === 'skipped';
     if (stored?.created && unused && !(await ctx.store.imageKeyInUse(stored.image.key))) {
@@ -83,7 +85,7 @@ async function namedTopics(ctx: WireContext, item: WireItem): Promise<string[]> 
   return found.filter((s) => s.kind === 'existing' && s.mentions.length && s.score >= autoTopicScore).map((s) => s.name);
 }
 
-function articleInput(item: WireItem, options: ImportOptions, leadImage: NewImage | null, defaultLanguage: string) {
+function articleInput(item: WireItem, options: FilingOptions, leadImage: NewImage | null, defaultLanguage: string): ArticleInput {
   return {
     uri: item.uri,
     version: item.version,
@@ -94,7 +96,7 @@ function articleInput(item: WireItem, options: ImportOptions, leadImage: NewImag
     sectionSlug: options.section,
     topics: item.topics.map(plainText),
     people: [],
-    agency: item.copyrightHolder ? plainText(item.copyrightHolder) : null,
+    agency: item.agency || item.copyrightHolder ? plainText(item.agency || item.copyrightHolder) : null,
     byline: plainText(item.byline),
     datelinePlace: plainText(item.located),
     language: languageTag(item.language) ?? defaultLanguage,
@@ -115,37 +117,35 @@ export function languageTag(raw: string | null): string | null {
   }
 }
 
-/** The agency withdrew the item: a published story comes down (410), anything else is refused. */
-async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnType<WireContext['store']['articleIdByUri']>>) {
-  if (!existing) {
-    throw new DatelineError('INVALID_WIRE_ITEM', `item ${item.uri} has pubstatus "${item.pubStatus}": the agency says it must not be published`);
-  }
+/** The agency withdrew the item: a published or scheduled story comes down (410); with no story, nothing to do. */
+async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnType<WireContext['store']['articleIdByUri']>>): Promise<FilingOutcome> {
+  if (!existing) return { action: 'killed', articleId: null, slug: null, status: null, wasLive: false };
   const now = ctx.now();
+  let wasLive = false;
   const article = await ctx.store.transaction(async (repo) => {
     const a = await repo.articleById(existing.id);
     if (!a) return null;
-    const wasLive = await repo.transition(a.id, ['published', 'scheduled'], {
+    wasLive = await repo.transition(a.id, ['published', 'scheduled'], {
       status: 'unpublished', scheduledAt: null, firstPublishedAt: a.publishedAt, updatedAt: a.publishedAt ? now : null,
     }, now);
     if (wasLive) await repo.appendAudit(auditEntry(systemActor('wire'), 'kill', `article:${a.id}`, { headline: a.headline, pubstatus: item.pubStatus, uri: item.uri }), now);
     return a;
   });
-  return { action: 'killed' as const, articleId: existing.id, slug: existing.slug, status: article?.status === 'published' || article?.status === 'scheduled' ? 'unpublished' as const : existing.status };
+  return {
+    action: 'killed', articleId: existing.id, slug: existing.slug, wasLive,
+    status: article?.status === 'published' || article?.status === 'scheduled' ? 'unpublished' : existing.status,
+  };
 }
 
-function checkIngestible(item: WireItem, options: ImportOptions, now: Date, live: boolean): void {
-  const reject = (why: string) => new DatelineError('INVALID_WIRE_ITEM', why);
-  if (item.type !== 'text' && item.type !== 'composite') {
-    throw reject(`item ${item.uri} is a ${item.type} item, not a story: import text items`);
-  }
-  if (!plainText(item.headline)) throw reject(`item ${item.uri} has no headline`);
-  const embargoed = item.embargoedUntil && item.embargoedUntil > now;
-  if (embargoed && options.publish) {
-    throw reject(`item ${item.uri} is embargoed until ${item.embargoedUntil!.toISOString()}: import it without --publish`);
-  }
+/** Refuses what cannot become a story; returns the embargo time to schedule for, if any. */
+function checkFileable(item: WireItem, now: Date, live: boolean): Date | null {
+  if (item.type !== 'text' && item.type !== 'composite') throw new NotFiled(`a ${item.type} item, not a story`);
+  if (!plainText(item.headline)) throw new DatelineError('INVALID_WIRE_ITEM', `item ${item.uri} has no headline`);
+  const embargoed = item.embargoedUntil && item.embargoedUntil > now ? item.embargoedUntil : null;
   if (embargoed && live) {
-    throw reject(`item ${item.uri} is embargoed until ${item.embargoedUntil!.toISOString()} and its story is live: import it after the embargo`);
+    throw new NotFiled(`embargoed until ${embargoed.toISOString()} and its story is live: held until a version without the embargo`);
   }
+  return embargoed;
 }
 
 function pictureMeta(p: WirePicture): Omit<NewImage, 'key' | 'mime' | 'width' | 'height' | 'variants'> {
@@ -154,18 +154,16 @@ function pictureMeta(p: WirePicture): Omit<NewImage, 'key' | 'mime' | 'width' | 
 }
 
 async function readPicture(p: WirePicture, itemDir: string | null): Promise<Buffer> {
-  if (/^https?:/i.test(p.href)) {
-    // Fetching agency servers needs an allow-list of hosts, which comes with wire sources.
-    throw new DatelineError('INVALID_WIRE_ITEM', `picture ${p.role}: remote rendition ${p.href} is not fetched by a file import; place the picture beside the item`);
-  }
-  return readLocalFile(p.href, maxPictureBytes, `picture ${p.role}: cannot read rendition ${p.href}`, itemDir ?? path.dirname(p.href));
+  // Items that did not come as files have no folder, and parsers give them no local hrefs.
+  if (!itemDir) throw new DatelineError('INVALID_WIRE_ITEM', `picture ${p.role}: local rendition ${p.href} without an item folder`);
+  return readLocalFile(p.href, maxPictureBytes, `picture ${p.role}: cannot read rendition ${p.href}`, itemDir);
 }
 
 /**
  * Reads a regular file up to `max` bytes. With `within`, the real path (links resolved) must
  * stay inside that folder, so a link planted next to an item cannot reach /etc or /dev/zero.
  */
-async function readLocalFile(file: string, max: number, what: string, within?: string): Promise<Buffer> {
+export async function readLocalFile(file: string, max: number, what: string, within?: string): Promise<Buffer> {
   try {
     const real = await fs.realpath(file);
     if (within) {

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { plainText } from '../content/index.js';
+import { isDatelineError } from '../shared/index.js';
+import { fileWireItem, NotFiled, type FilingOutcome, type WireContext } from './file-story.js';
+import { parseWireFile, type WireSkip } from './formats/index.js';
+import type { RecordedVersion, SourceMode, WireStore } from './ports.js';
+import { serializeWireItem, type WireItem } from './wire-item.js';
+
+export interface IngestContext extends WireContext {
+  wire: WireStore;
+}
+
+/** What a source (or an import's options) says to do with new items. */
+export interface IngestRules {
+  /** Section stories are filed under; null leaves items in the wire queue. */
+  section: string | null;
+  topics: string[];
+  mode: SourceMode;
+  suggestTopics?: boolean;
+}
+
+export interface Delivery {
+  bytes: Buffer;
+  fileName: string;
+  /** The file's folder, against which local picture references resolve; null for pushed or fetched bytes. */
+  baseDir: string | null;
+  charset?: string | null;
+  sourceId: number | null;
+}
+
+export type StoryAction = 'created' | 'updated' | 'skipped' | 'killed' | 'held' | 'offered' | 'failed';
+
+export interface ItemResult {
+  uri: string;
+  headline: string;
+  itemId: number;
+  /** The story made from the item, if any. */
+  articleId: number | null;
+  /** What happened to the wire item: first sight, a later version, a repeat, an older version. */
+  wire: RecordedVersion['outcome'];
+  /** What happened to its story, when there is one or the rules make one. */
+  story?: { action: StoryAction; articleId: number | null; status: string | null; note?: string };
+}
+
+export interface DeliveryResult {
+  format: string | null;
+  items: ItemResult[];
+  skipped: WireSkip[];
+  quarantined: { id: number; uri: string | null; reason: string }[];
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Takes one delivery in: parse, keep every new version, apply the source's rules. A delivery
+ * that cannot be read is kept byte for byte in quarantine with the reason; in a feed or a
+ * newsMessage each unreadable entry is quarantined on its own and the others go on.
+ */
+export async function ingestDelivery(ctx: IngestContext, d: Delivery, rules: IngestRules): Promise<DeliveryResult> {
+  const result: DeliveryResult = { format: null, items: [], skipped: [], quarantined: [] };
+  const hold = async (bytes: Buffer, uri: string | null, reason: string) => {
+    const id = await ctx.wire.quarantine({ sourceId: d.sourceId, fileName: d.fileName, bytes, reason }, ctx.now());
+    result.quarantined.push({ id, uri, reason });
+  };
+  let parsed;
+  try {
+    parsed = parseWireFile(d.bytes, { baseDir: d.baseDir, fileName: d.fileName, charset: d.charset ?? null });
+  } catch (e) {
+    if (!isDatelineError(e)) throw e;
+    await hold(d.bytes, null, e.message);
+    return result;
+  }
+  result.format = parsed.format;
+  result.skipped = parsed.skipped;
+  for (const f of parsed.failed) await hold(Buffer.from(f.raw), f.uri, f.reason);
+  const single = parsed.items.length === 1 && !parsed.failed.length;
+  for (const item of parsed.items) {
+    const problem = unreadable(item);
+    if (problem) {
+      await hold(single ? d.bytes : Buffer.from(serializeWireItem(item)), item.uri, problem);
+      continue;
+    }
+    result.items.push(await ingestItem(ctx, item, d, rules));
+  }
+  return result;
+}
+
+/**
+ * What makes a parsed item unusable even in the queue. An item without a headline is kept (the
+ * queue shows its identifier); it cannot become a story until a version brings one.
+ */
+function unreadable(item: WireItem): string | null {
+  if (!item.uri.trim()) return 'the item has no identifier';
+  if (item.uri.length > 1000) return 'the item\'s identifier is longer than 1,000 characters';
+  return null;
+}
+
+async function ingestItem(ctx: IngestContext, item: WireItem, d: Delivery, rules: IngestRules): Promise<ItemResult> {
+  const content = serializeWireItem(item);
+  const recorded = await ctx.wire.recordVersion({
+    item, sourceId: d.sourceId, sectionSlug: rules.section, fileName: d.fileName, digest: digestOf(content), content,
+  }, ctx.now());
+  const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: recorded.state.id, articleId: recorded.state.articleId, wire: recorded.outcome };
+  const story = await applyRules(ctx, item, recorded, rules);
+  if (story) {
+    result.story = story;
+    result.articleId = story.articleId ?? result.articleId;
+  }
+  return result;
+}
+
+/**
+ * Makes or updates the story when the rules say so and this version has not been applied yet
+ * (so a run killed half-way and repeated finishes the job). An editor's own draft taken from
+ * the item is never overwritten: the newer version is offered to them instead.
+ */
+async function applyRules(ctx: IngestContext, item: WireItem, rec: RecordedVersion, rules: IngestRules): Promise<ItemResult['story']> {
+  const { state } = rec;
+  if (rec.outcome === 'stale' || state.appliedVersionId === state.latestVersionId) return undefined;
+  if (item.pubStatus !== 'usable') return kill(ctx, item, rec);
+  if (state.filing === 'taken') return { action: 'offered', articleId: state.articleId, status: null, note: 'a newer version waits for the editor' };
+  const section = rules.section ?? (state.filing === 'auto' ? await sectionOfArticle(ctx, item.uri) : null);
+  if (!section || (rules.mode === 'queue' && state.filing !== 'auto')) return undefined;
+  try {
+    const out = await fileWireItem(ctx, item, {
+      section, publish: rules.mode === 'publish', topics: rules.topics, suggestTopics: rules.suggestTopics ?? false,
+    });
+    if (out.action === 'killed') return { action: 'killed', articleId: out.articleId, status: out.status };
+    await ctx.wire.linkArticle(state.id, { articleId: out.articleId, filing: 'auto', versionId: state.latestVersionId });
+    return { action: out.action, articleId: out.articleId, status: out.status, ...(out.reason ? { note: out.reason } : out.pictureNote ? { note: out.pictureNote } : {}) };
+  } catch (e) {
+    if (e instanceof NotFiled) return { action: 'held', articleId: state.articleId, status: null, note: e.message };
+    if (isDatelineError(e)) return { action: 'failed', articleId: state.articleId, status: null, note: e.message };
+    throw e;
+  }
+}
+
+async function sectionOfArticle(ctx: IngestContext, uri: string): Promise<string | null> {
+  const stored = await ctx.store.articleIdByUri(uri);
+  if (!stored) return null;
+  const article = await ctx.store.articleById(stored.id);
+  return article?.section.slug ?? null;
+}
+
+/** A kill takes down the story made from the item (by a rule or by an editor) and alerts the desk. */
+async function kill(ctx: IngestContext, item: WireItem, rec: RecordedVersion): Promise<ItemResult['story']> {
+  const out: FilingOutcome = await fileWireItem(ctx, item, { section: '', publish: false });
+  if (out.action !== 'killed' || out.articleId === null) return { action: 'killed', articleId: null, status: null, note: 'no story was made from it' };
+  await ctx.wire.linkArticle(rec.state.id, { articleId: out.articleId, filing: rec.state.filing ?? 'auto', versionId: rec.state.latestVersionId });
+  const what = out.wasLive ? 'was taken down' : 'must not be published';
+  await ctx.wire.addAlert({
+    kind: 'kill', itemId: rec.state.id, articleId: out.articleId,
+    message: `${item.agency || 'The agency'} ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} "${plainText(item.headline) || item.uri}": the story ${what}.`,
+  }, ctx.now());
+  return { action: 'killed', articleId: out.articleId, status: out.status, note: what };
+}
