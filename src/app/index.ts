@@ -6,6 +6,7 @@ import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
 import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { startWireRunner, wirePushPlugin, type IngestContext, type WireRunner } from '../wire/index.js';
 
 export interface Dateline {
   app: FastifyInstance;
@@ -13,6 +14,8 @@ export interface Dateline {
   media: MediaStorage;
   /** Present when the app runs the worker (scheduled publishing). */
   scheduler: Scheduler | null;
+  /** Present when the app runs the worker (watched folders, feed polling). */
+  wire: WireRunner | null;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,7 @@ export interface BuildOptions {
   logger?: boolean;
   /** An already open store (the CLI's), otherwise one is opened from the config. */
   store?: Store;
-  /** Run scheduled publishing in this process (default true). */
+  /** Run scheduled publishing, watched folders and feed polling in this process (default true). */
   worker?: boolean;
   /** The clock; tests move it. */
   now?: () => Date;
@@ -54,6 +57,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const deps = { store, media, auth, settings, now };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
   await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
+  const wireCtx: IngestContext = { store: store.content, wire: store.wire, media, now, defaultLanguage: config.siteLanguage };
+  await app.register(wirePushPlugin, { ctx: wireCtx });
   await app.register(sitePlugin, {
     site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now,
     pageCache: {
@@ -78,6 +83,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
 
   const scheduler = options.worker === false ? null
     : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);
+  const wire = options.worker === false ? null : startWireRunner(wireCtx, app.log, config.wireIntervalMs);
   // The page-change log only needs to outlive the caches reading it (they resync after an hour idle).
   const pruneChanges = () => store.pageChanges.prune(new Date(now().getTime() - 24 * 3_600_000))
     .catch((err: unknown) => app.log.warn({ err }, 'could not prune the page-change log'));
@@ -89,9 +95,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     store,
     media,
     scheduler,
+    wire,
     async close() {
       if (pruning) clearInterval(pruning);
       await scheduler?.stop();
+      await wire?.stop();
       await app.close();
       await store.close();
     },

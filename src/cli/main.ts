@@ -9,9 +9,10 @@ import { migrateCommand } from './commands/migrate.js';
 import { sectionCommand } from './commands/section.js';
 import { reindexCommand } from './commands/reindex.js';
 import { serveCommand } from './commands/serve.js';
+import { sourceCommand } from './commands/source.js';
 import { tokenCommand, userCommand } from './commands/user.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand, generateCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sourceCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand, generateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

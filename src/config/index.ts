@@ -21,6 +21,8 @@ const schema = z.object({
   DATELINE_DEMO: z.enum(['true', 'false', '1', '0']).default('true'),
   DATELINE_SECRET: z.string().min(32, 'DATELINE_SECRET must be at least 32 characters').optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** How often watched folders and feeds are checked for being due (each has its own interval). */
+  WIRE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
   TRUST_PROXY: z.string().default('false'),
   FEED_FULL_TEXT: z.enum(['true', 'false', '1', '0']).default('true'),
@@ -50,6 +52,7 @@ export interface Config {
   /** Signs session cookies; when unset, a random one is kept in the data folder. */
   readonly secret: string | undefined;
   readonly schedulerIntervalMs: number;
+  readonly wireIntervalMs: number;
   readonly sessionHours: number;
   /**
    * Which proxies may set X-Forwarded-For: false (none, the default), true (any: only behind a
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoContent: e.DATELINE_DEMO === 'true' || e.DATELINE_DEMO === '1',
     secret: e.DATELINE_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    wireIntervalMs: e.WIRE_INTERVAL_MS,
     sessionHours: e.SESSION_HOURS,
     feedFullText: e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === '1',
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),

@@ -90,6 +90,10 @@ export class KyselyWireStore implements WireStore {
     return Number(r.numDeletedRows) > 0;
   }
 
+  async setSourceToken(slug: string, tokenHash: string) {
+    await this.db.updateTable('wire_sources').set({ token_hash: tokenHash }).where('slug', '=', slug).execute();
+  }
+
   async setSourceEnabled(slug: string, enabled: boolean) {
     const r = await this.db.updateTable('wire_sources').set({ enabled: enabled ? 1 : 0 }).where('slug', '=', slug).executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;

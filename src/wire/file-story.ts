@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { systemActor } from '../accounts/index.js';
+import { systemActor, type Actor } from '../accounts/index.js';
 import {
   bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, suggestLimits, bodyText,
   type ArticleInput, type CommandContext, type NewImage, type SaveOutcome,
@@ -23,6 +23,10 @@ export interface FilingOptions {
   topics?: string[];
   /** Also file the story under existing topics its text clearly names (a source rule). */
   suggestTopics?: boolean;
+  /** Who files it (an editor taking the item); default the wire itself. */
+  by?: { actor: Actor; source: string };
+  /** File the story even when its picture cannot be read any more (a stored version taken later). */
+  pictureOptional?: boolean;
 }
 
 /** How strongly the text must name an existing topic for an import to add it unasked. */
@@ -55,16 +59,24 @@ export async function fileWireItem(ctx: WireContext, item: WireItem, options: Fi
   }
   const lead = item.pictures[0];
   const local = lead && !/^https?:/i.test(lead.href) ? lead : undefined;
-  const stored = local ? await storeImage(ctx.media, await readPicture(local, item.sourceDir), pictureMeta(local)) : null;
+  let pictureNote: string | undefined = lead && !local ? `picture ${lead.href} not fetched (remote)` : undefined;
+  let stored: Awaited<ReturnType<typeof storeImage>> | null = null;
+  try {
+    stored = local ? await storeImage(ctx.media, await readPicture(local, item.sourceDir), pictureMeta(local)) : null;
+  } catch (e) {
+    if (!options.pictureOptional) throw e;
+    pictureNote = `filed without its picture: ${(e as Error).message}`;
+  }
   let outcome: SaveOutcome | null = null;
   try {
     const input = articleInput(item, options, stored?.image ?? null, ctx.defaultLanguage);
     input.topics = [...input.topics, ...(options.topics ?? [])];
     if (options.suggestTopics) input.topics = [...input.topics, ...(await namedTopics(ctx, item))];
-    input.scheduleAt = embargo;
-    outcome = await saveArticle(ctx, input);
+    // The embargo decides when a published story goes out; a draft waits for an editor anyway.
+    input.scheduleAt = options.publish ? embargo : null;
+    outcome = options.by ? await saveArticle(ctx, input, options.by) : await saveArticle(ctx, input);
     // Remote renditions are not fetched: the wire item keeps the address for the editor.
-    return lead && !local ? { ...outcome, pictureNote: `picture ${lead.href} not fetched (remote)` } : outcome;
+    return pictureNote ? { ...outcome, pictureNote } : outcome;
   } finally {
     const unused = !outcome || outcome.action === 'skipped';
     if (stored?.created && unused && !(await ctx.store.imageKeyInUse(stored.image.key))) {

@@ -4,7 +4,7 @@ import { isDatelineError } from '../shared/index.js';
 import { fileWireItem, NotFiled, type FilingOutcome, type WireContext } from './file-story.js';
 import { parseWireFile, type WireSkip } from './formats/index.js';
 import type { RecordedVersion, SourceMode, WireStore } from './ports.js';
-import { serializeWireItem, type WireItem } from './wire-item.js';
+import { contentKey, serializeWireItem, type WireItem } from './wire-item.js';
 
 export interface IngestContext extends WireContext {
   wire: WireStore;
@@ -96,9 +96,8 @@ function unreadable(item: WireItem): string | null {
 }
 
 async function ingestItem(ctx: IngestContext, item: WireItem, d: Delivery, rules: IngestRules): Promise<ItemResult> {
-  const content = serializeWireItem(item);
   const recorded = await ctx.wire.recordVersion({
-    item, sourceId: d.sourceId, sectionSlug: rules.section, fileName: d.fileName, digest: digestOf(content), content,
+    item, sourceId: d.sourceId, sectionSlug: rules.section, fileName: d.fileName, digest: digestOf(contentKey(item)), content: serializeWireItem(item),
   }, ctx.now());
   const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: recorded.state.id, articleId: recorded.state.articleId, wire: recorded.outcome };
   const story = await applyRules(ctx, item, recorded, rules);

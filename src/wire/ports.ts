@@ -141,6 +141,7 @@ export interface WireStore {
   /** The push token's hash, for comparison; null when the source has none. */
   sourceTokenHash(slug: string): Promise<string | null>;
   removeSource(slug: string): Promise<boolean>;
+  setSourceToken(slug: string, tokenHash: string): Promise<void>;
   setSourceEnabled(slug: string, enabled: boolean): Promise<boolean>;
   /**
    * Claims folder and poll sources whose time has come: each is moved to its next run time by a

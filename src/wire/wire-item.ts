@@ -78,9 +78,21 @@ export interface WireRendition {
 
 const dateFields = ['firstCreated', 'versionCreated', 'embargoedUntil'] as const;
 
-/** A stored version's text: the item as JSON, dates as ISO strings, without the local folder. */
+/** A stored version's text: the item as JSON, dates as ISO strings. */
 export function serializeWireItem(item: WireItem): string {
-  return JSON.stringify({ ...item, sourceDir: null });
+  return JSON.stringify(item);
+}
+
+/**
+ * What identifies a version's content: the item without where its file happened to lie (the
+ * same item delivered from two folders, or pushed, is the same version).
+ */
+export function contentKey(item: WireItem): string {
+  const local = (href: string) => (/^https?:/i.test(href) ? href : href.split(/[\\/]/).pop() ?? href);
+  return JSON.stringify({
+    ...item, sourceDir: null,
+    pictures: item.pictures.map((p) => ({ ...p, href: local(p.href), renditions: p.renditions.map((r) => ({ ...r, href: local(r.href) })) })),
+  });
 }
 
 export function reviveWireItem(text: string): WireItem {

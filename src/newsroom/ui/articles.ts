@@ -5,6 +5,7 @@ import {
   type Article, type ArticleStatus, type DraftInput,
 } from '../../content/index.js';
 import { DatelineError, isDatelineError } from '../../shared/index.js';
+import { checkEmbargo } from '../../wire/index.js';
 import { articlePage, sendPage } from '../../site/index.js';
 import { emptyDraft, readableArticle } from '../api/routes/articles.js';
 import { publicPath } from '../api/present.js';
@@ -112,6 +113,7 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     return redirectWithOutcome(reply, `/newsroom/articles/${article.id}`, async () => {
       if (!articleStatuses.includes(to)) throw new DatelineError('INVALID_INPUT', 'unknown status', { field: 'status' });
       const at = to === 'scheduled' ? zonedTime(field(body, 'at'), settings.timeZone) : null;
+      await checkEmbargo({ wire: deps.store.wire, now: deps.now }, article.id, to, at);
       const moved = await changeStatus(ctx, me.actor, article.id, to, at);
       return `Now ${moved.status.replace('_', ' ')}`;
     });

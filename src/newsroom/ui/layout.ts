@@ -37,6 +37,7 @@ ${p.user ? html`<nav aria-label="Newsroom">
 <ul role="list">
 <li><a href="/newsroom">Stories</a></li>
 <li><a href="/newsroom/articles/new">New story</a></li>
+${p.user.role !== 'contributor' ? html`<li><a href="/newsroom/wire">Wire</a></li>` : ''}
 <li><a href="/newsroom/media">Media</a></li>
 ${p.user.role !== 'contributor' ? html`<li><a href="/newsroom/taxonomy">Sections and topics</a></li>` : ''}
 ${admin ? html`<li><a href="/newsroom/users">Users</a></li><li><a href="/newsroom/audit">Audit log</a></li>` : ''}

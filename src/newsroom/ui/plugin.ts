@@ -13,6 +13,7 @@ import { commandContext } from '../context.js';
 import { changeRole } from '../users.js';
 import { taxonomyPage } from './pages/taxonomy.js';
 import { articleUiRoutes } from './articles.js';
+import { wireUiRoutes } from './wire.js';
 import { field, type FormBody } from './forms.js';
 import { flashFrom, redirectWithOutcome, withFlash } from './flash.js';
 import { shell } from './layout.js';
@@ -83,10 +84,13 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
       page: Math.max(1, Number(req.query.page) || 1), pageSize: 50, status: (status || undefined) as never, text: req.query.q || undefined,
       createdBy: hasRole(me.actor, 'editor') ? undefined : me.actor.user.id,
     });
-    return sendPage(reply, storyListPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, status, q: req.query.q ?? '', flash: flashFrom(req.query) }));
+    // Agency kills are shown where editors land, until one of them acknowledges each.
+    const alerts = hasRole(me.actor, 'editor') ? await deps.store.wire.openAlerts() : [];
+    return sendPage(reply, storyListPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, status, q: req.query.q ?? '', alerts, flash: flashFrom(req.query) }));
   });
 
   articleUiRoutes(app, deps, who);
+  wireUiRoutes(app, deps, who);
 
   app.get<{ Querystring: { q?: string } }>('/media', async (req, reply) => {
     const me = await who(req);

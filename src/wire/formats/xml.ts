@@ -32,6 +32,8 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // CDATA sections apart, so their text is taken as written and never entity-decoded.
+  cdataPropName: '#cdata',
 });
 
 function refuse(message: string): DatelineError {
@@ -92,7 +94,7 @@ export function decodeXml(bytes: Buffer, charset?: string | null): string {
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
   const unmarked16 = bytes[0] === 0x3c && bytes[1] === 0 ? 'utf-16le' : bytes[0] === 0 && bytes[1] === 0x3c ? 'utf-16be' : null;
   const label = bom?.encoding ?? unmarked16 ?? declared ?? charset ?? 'utf-8';
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false });
   } catch {
@@ -141,6 +143,10 @@ function build(raw: unknown[], scope: Map<string, string>): XmlNode[] {
   for (const node of raw as RawNode[]) {
     if ('#text' in node) {
       out.push(decodeEntities(String(node['#text'])));
+      continue;
+    }
+    if ('#cdata' in node) {
+      out.push((node['#cdata'] as RawNode[]).map((t) => String(t['#text'] ?? '')).join(''));
       continue;
     }
     const qname = Object.keys(node).find((k) => k !== ':@');

@@ -1,3 +1,4 @@
+import { checkEmbargo } from '../../../wire/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole } from '../../../accounts/index.js';
 import {
@@ -87,7 +88,9 @@ export function articleRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (re
   app.post<{ Params: { id: string } }>('/articles/:id/status', async (req) => {
     const { article, me } = await readable(req, idParam(req.params.id));
     const body = parseBody(statusChange, req.body);
-    const updated = await changeStatus(ctx, me.actor, article.id, body.status, body.at ? new Date(body.at) : null);
+    const at = body.at ? new Date(body.at) : null;
+    await checkEmbargo({ wire: deps.store.wire, now: deps.now }, article.id, body.status, at);
+    const updated = await changeStatus(ctx, me.actor, article.id, body.status, at);
     return articleJson(updated, me.actor, tz, deps.now());
   });
 

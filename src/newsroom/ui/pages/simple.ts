@@ -3,6 +3,8 @@ import type { User } from '../../../accounts/index.js';
 import type { Image, NewsroomSummary, Page } from '../../../content/index.js';
 import { html, type SafeHtml, type SiteSettings } from '../../../site/index.js';
 import { shell } from '../layout.js';
+import type { WireAlert } from '../../../wire/index.js';
+import { alertList } from './wire.js';
 
 export function signInPage(settings: SiteSettings, next: string, error: string | null, email = ''): SafeHtml {
   return shell({
@@ -22,10 +24,11 @@ export function signInPage(settings: SiteSettings, next: string, error: string |
 
 const statuses = [['', 'All'], ['draft', 'Drafts'], ['in_review', 'In review'], ['scheduled', 'Scheduled'], ['published', 'Published'], ['unpublished', 'Unpublished']] as const;
 
-export function storyListPage(p: { settings: SiteSettings; user: User; csrf: string; page: Page<NewsroomSummary>; status: string; q: string; flash?: { kind: 'ok' | 'error'; text: string } | null }): SafeHtml {
+export function storyListPage(p: { settings: SiteSettings; user: User; csrf: string; page: Page<NewsroomSummary>; status: string; q: string; alerts?: WireAlert[]; flash?: { kind: 'ok' | 'error'; text: string } | null }): SafeHtml {
   return shell({
     settings: p.settings, user: p.user, csrf: p.csrf, title: 'Stories', flash: p.flash,
     main: html`<h1>Stories</h1>
+${alertList(p.alerts ?? [], p.csrf)}
 <nav class="nr-tabs" aria-label="Filter by status"><ul role="list">${statuses.map(([value, label]) => html`<li><a href="/newsroom${value ? `?status=${value}` : ''}"${p.status === value ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
 <form class="nr-search" method="get" action="/newsroom" role="search">
 ${p.status ? html`<input type="hidden" name="status" value="${p.status}">` : ''}

@@ -31,10 +31,21 @@ export function refuse(message: string): DatelineError {
   return new DatelineError('INVALID_WIRE_ITEM', message);
 }
 
-/** A feed parse: the shared shape plus what was read leniently (unreadable dates, unused content). */
+/** A feed parse: the shared shape plus the feed's own facts and what was read leniently. */
 export interface FeedParse extends WireParse {
+  feed: FeedInfo;
   /** Things read leniently, one line each ("item 2 <pubDate>: unreadable date "..." left empty"). */
   warnings: string[];
+}
+
+/** The channel or feed itself (for a lone Atom entry: empty). */
+export interface FeedInfo {
+  /** "rss-2.0", "rss-0.91", "rss-1.0", "rss-0.90", "atom-1.0", "atom-0.3". */
+  version: string;
+  title: string;
+  /** The feed's web page (RSS channel link, Atom alternate link), absolute, or null. */
+  link: string | null;
+  language: string | null;
 }
 
 // ---- the tree ----
@@ -105,8 +116,8 @@ function write(el: XmlElement, extra = ''): string {
   return `<${el.qname}${extra}${attrs}>${inner}</${el.qname}>`;
 }
 
-/** True when the element holds nothing at all: no child elements, no text. */
-export const isEmptyElement = (el: XmlElement) => !el.children.some((c) => isElement(c) || /\S/.test(c));
+/** True when the element holds nothing at all: no attributes, no child elements, no text. */
+export const isEmptyElement = (el: XmlElement) => !Object.keys(el.attrs).length && !el.children.some((c) => isElement(c) || /\S/.test(c));
 
 // ---- scope: xml:base and xml:lang ----
 
@@ -246,17 +257,28 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Reads the first of these elements that holds a date; unreadable ones are noted and skipped. */
-export function readDate(candidates: (XmlElement | undefined)[], where: string, warnings: string[]): Date | null {
-  for (const el of candidates) {
-    if (!el) continue;
+/**
+ * Reads dates for one item: each element once (a note per unreadable one), the first of the
+ * candidates that holds a readable date wins.
+ */
+export function dateReader(warnings: string[], where: string): (...candidates: (XmlElement | undefined)[]) => Date | null {
+  const memo = new Map<XmlElement, Date | null>();
+  const readOne = (el: XmlElement): Date | null => {
     const raw = textOf(el).trim();
-    if (!raw) continue;
+    if (!raw) return null;
     const { date, note } = parseFeedDate(raw);
-    if (note) warnings.push(`${where} <${el.qname}>: ${date ? note : `unreadable date "${raw}" (${note}): left empty`}`);
-    if (date) return date;
-  }
-  return null;
+    if (note) warnings.push(`${where} <${el.qname}>: ${date ? `"${raw}": ${note}` : `unreadable date "${raw}" (${note}): left empty`}`);
+    return date;
+  };
+  return (...candidates) => {
+    for (const el of candidates) {
+      if (!el) continue;
+      if (!memo.has(el)) memo.set(el, readOne(el));
+      const date = memo.get(el);
+      if (date) return date;
+    }
+    return null;
+  };
 }
 
 // ---- text and HTML ----
@@ -400,12 +422,13 @@ export function resolveHtmlUrls(html: string, base: string | null): string {
 const voidElements = new Set(['br', 'hr', 'img', 'wbr', 'col', 'source', 'track', 'area', 'embed', 'input', 'meta', 'link', 'param', 'base']);
 
 /**
- * Inline XHTML (Atom type="xhtml", naked markup in an RSS description, xhtml:body) as HTML.
- * Elements in the XHTML namespace (or none, as careless feeds write it) are kept; elements of
- * any other namespace are not HTML, so only their text is kept. Prefixes are dropped, URL
- * attributes resolved against the xml:base in scope at each element.
+ * Inline XHTML (Atom type="xhtml", xhtml:body) as HTML. Elements in the XHTML namespace (or
+ * none, as careless feeds write it) are kept; elements of any other namespace are not HTML, so
+ * only their text is kept, unless `anyNamespace` (markup written unescaped where HTML text was
+ * due, which takes the feed's default namespace). Prefixes are dropped, URL attributes
+ * resolved against the xml:base in scope at each element.
  */
-export function xhtmlToHtml(nodes: XmlNode[], scope: Scope): string {
+export function xhtmlToHtml(nodes: XmlNode[], scope: Scope, anyNamespace = false): string {
   let s = '';
   for (const c of nodes) {
     if (typeof c === 'string') {
@@ -413,7 +436,7 @@ export function xhtmlToHtml(nodes: XmlNode[], scope: Scope): string {
       continue;
     }
     const inner = scopeOf(c, scope);
-    if (c.ns !== ns.xhtml && c.ns !== '') {
+    if (!anyNamespace && c.ns !== ns.xhtml && c.ns !== '') {
       s += xhtmlToHtml(c.children, inner);
       continue;
     }
@@ -425,7 +448,7 @@ export function xhtmlToHtml(nodes: XmlNode[], scope: Scope): string {
         return ` ${k}="${escapeAttr(value)}"`;
       })
       .join('');
-    s += voidElements.has(c.name) ? `<${c.name}${attrs}>` : `<${c.name}${attrs}>${xhtmlToHtml(c.children, inner)}</${c.name}>`;
+    s += voidElements.has(c.name) ? `<${c.name}${attrs}>` : `<${c.name}${attrs}>${xhtmlToHtml(c.children, inner, anyNamespace)}</${c.name}>`;
   }
   return s;
 }
@@ -460,11 +483,16 @@ export function uniqueNames(names: string[]): string[] {
   });
 }
 
-/** A category with a scheme as a subject: the code is the scheme's concept URI (scheme + term). */
-export function subject(name: string, term: string, scheme: string): WireSubject {
+/**
+ * A category with a scheme as a subject: the code is the term qualified by its scheme, the
+ * way vocabularies build concept URIs (scheme + term; `separator` between them when the scheme
+ * does not already end in one: "#" for Atom and Media RSS, "/" for an RSS domain, whose
+ * values are slash-separated paths in the taxonomy).
+ */
+export function subject(name: string, term: string, scheme: string, separator = '#'): WireSubject {
   const s = scheme.trim();
   const t = term.trim();
-  const code = !t ? s : /[/#:=?]$/.test(s) ? `${s}${t}` : `${s}#${t}`;
+  const code = !t ? s : /[/#:=?]$/.test(s) ? `${s}${t}` : `${s}${separator}${t}`;
   return { name: collapse(name), code };
 }
 
@@ -530,13 +558,14 @@ export function picture(renditions: WireRendition[], facts: PictureFacts): WireP
   };
 }
 
-/** Media RSS text (media:title, media:description): type="html" is HTML, anything else plain. */
+/** Media RSS text (media:title, media:description): type="html" is HTML, "plain" is text, no type: either. */
 function mediaText(el: XmlElement | undefined): string {
   if (!el) return '';
-  return attr(el, 'type') === 'html' ? htmlToText(textOf(el)) : collapse(textOf(el));
+  const type = attr(el, 'type')?.trim().toLowerCase();
+  return type === 'html' ? htmlToText(textOf(el)) : type === 'plain' ? collapse(textOf(el)) : maybeHtmlToText(textOf(el));
 }
 
-function mediaFacts(el: XmlElement | undefined, fallback: PictureFacts): PictureFacts {
+export function mediaFacts(el: XmlElement | undefined, fallback: PictureFacts): PictureFacts {
   if (!el) return fallback;
   const credits = uniqueNames(kids(el, [...mediaNamespaces], 'credit').map((c) => textOf(c)));
   const title = mediaText(kid(el, mediaNamespaces, 'title'));
@@ -564,11 +593,11 @@ const isImageContent = (el: XmlElement) => {
 
 /**
  * Media RSS pictures of an item or entry: each media:group and each image media:content is a
- * picture (the group's images its renditions); media:thumbnail elements are renditions of the
- * first picture, or one picture of their own. media:title, description, credit and copyright
+ * picture (the group's images its renditions), then `others` (enclosures); media:thumbnail
+ * elements are renditions of the first picture, or one picture of their own. media:title, description, credit and copyright
  * become headline, caption, credit and copyright holder, the item-level ones as defaults.
  */
-export function mediaPictures(el: XmlElement, scope: (child: XmlElement) => Scope): WirePicture[] {
+export function mediaPictures(el: XmlElement, scope: (child: XmlElement) => Scope, others: WirePicture[] = []): WirePicture[] {
   const defaults = mediaFacts(el, { headline: '', caption: '', credit: '', copyrightHolder: '' });
   const out: WirePicture[] = [];
   for (const child of childElements(el)) {
@@ -588,6 +617,7 @@ export function mediaPictures(el: XmlElement, scope: (child: XmlElement) => Scop
       if (p) out.push(p);
     }
   }
+  out.push(...others);
   const thumbs = kids(el, mediaNamespaces, 'thumbnail').flatMap((t, i) => mediaRendition(t, scope(t).base, i ? `thumbnail${i + 1}` : 'thumbnail') ?? []);
   if (thumbs.length) {
     const first = out[0];

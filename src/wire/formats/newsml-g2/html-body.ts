@@ -24,7 +24,18 @@ export const descendant = findDeep;
 
 /** Whitespace-only text between elements, reduced to one line break or space (indentation is not content). */
 function tidy(nodes: XmlNode[]): XmlNode[] {
-  return nodes.map((n) => (typeof n === 'string' && !/\S/.test(n) ? (n.includes('\n') ? '\n' : n ? ' ' : '') : n));
+  const out: XmlNode[] = [];
+  for (const n of nodes) {
+    if (typeof n !== 'string' || /\S/.test(n)) out.push(n);
+    else if (n) {
+      const prev = out[out.length - 1];
+      const blank = n.includes('\n') ? '\n' : ' ';
+      // Text that is only space, next to other such text (where an element was left out), becomes one break.
+      if (typeof prev === 'string' && !/\S/.test(prev)) out[out.length - 1] = prev.includes('\n') ? prev : blank;
+      else out.push(blank);
+    }
+  }
+  return out;
 }
 
 /** A copy of the tree without the elements `drop` says no to. */
@@ -46,20 +57,24 @@ export function looksLikeXhtml(container: XmlElement): boolean {
 
 /**
  * The body of an XHTML document (or XHTML fragment) as HTML. The document's own <header> under
- * <body> (title, slugline, byline: dpa puts the metadata there) and an <h1> repeating the headline
- * (TT) are left out, since the article shows them from the metadata.
+ * <body> (title, slugline, byline: dpa puts the metadata there), an <h1> repeating the headline
+ * (TT) and a paragraph repeating the summary word for word (dpa's teaser) are left out, since the
+ * article shows them from the metadata.
  */
-export function xhtmlBody(container: XmlElement, headline: string): string {
+export function xhtmlBody(container: XmlElement, headline: string, summary = ''): string {
   const first = elementsOf(container)[0];
   let body = container;
   if (first?.name === 'html') body = elementsOf(first).find((c) => c.name === 'body') ?? first;
   else if (first?.name === 'body') body = first;
   const title = headline.replace(/\s+/g, ' ').trim();
+  const standfirst = summary.replace(/\s+/g, ' ').trim();
   let h1Dropped = false;
+  let teaserDropped = false;
   const cleaned = prune(body, (e, parent) => {
     if (parent === body && e.name === 'header') return true;
     if (e.name === 'head' || e.name === 'title' || e.name === 'script') return true;
     if (!h1Dropped && title && e.name === 'h1' && trimmedText(e) === title) return (h1Dropped = true);
+    if (!teaserDropped && standfirst && e.name === 'p' && trimmedText(e) === standfirst) return (teaserDropped = true);
     return false;
   });
   return innerXml(cleaned).trim();
@@ -85,14 +100,15 @@ export function nitfBody(nitfOrContent: XmlElement): string {
   const content = nitfOrContent.name === 'body.content' ? nitfOrContent : findDeep(nitfOrContent, 'body.content');
   if (!content) return '';
   return elementsOf(content).length || /\S/.test(trimmedText(content))
-    ? tidy(content.children).map(nitfNode).join('').trim()
+    ? tidy(content.children).map((n) => nitfNode(n, false)).join('').trim()
     : '';
 }
 
-function nitfNode(node: XmlNode): string {
-  if (typeof node === 'string') return escapeText(node);
+/** One NITF node as HTML; line breaks and indentation in text collapse to spaces except inside <pre>. */
+function nitfNode(node: XmlNode, pre: boolean): string {
+  if (typeof node === 'string') return escapeText(pre ? node : node.replace(/\s+/g, ' '));
   if (nitfDropped.has(node.name)) return '';
-  const inner = tidy(node.children).map(nitfNode).join('');
+  const inner = tidy(node.children).map((n) => nitfNode(n, pre || node.name === 'pre')).join('');
   const tag = nitfToHtmlName[node.name];
   if (!tag) return inner;
   if (tag === 'p' && !/\S/.test(inner)) return '';

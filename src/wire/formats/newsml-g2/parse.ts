@@ -2,10 +2,9 @@ import type { WireItem, WirePicture, WireRendition, WireSubject } from '../../wi
 import type { WireFailure, WireFormat, WireParse } from '../format.js';
 import { attr, childElements, firstChild, isElement, textOf, trimmedText, type XmlElement } from '../xml.js';
 import { descendant, looksLikeXhtml, nitfBody, nitfHead, xhtmlBody } from './html-body.js';
-import { datelinePlace, intAttr, isoDate, localCode, refuse, resolveHref, serializeXml, textToHtml, uniqueTopics } from './support.js';
+import { datelinePlace, g2Namespace, intAttr, isoDate, localCode, refuse, resolveHref, serializeXml, textToHtml, uniqueTopics } from './support.js';
 
-/** The NewsML-G2 namespace (NAR, News Architecture). Every G2 version uses it. */
-export const g2Namespace = 'http://iptc.org/std/nar/2006-10-01/';
+export { g2Namespace };
 
 const newsRoots = new Set(['newsMessage', 'newsItem', 'packageItem']);
 
@@ -18,10 +17,14 @@ const notNews: Record<string, string> = {
   catalog: 'a NewsML-G2 catalog (scheme definitions), not a news item',
 };
 
-/** Parts of an item: a document whose root is one of these is a fragment (the guidelines print many). */
+/**
+ * Parts of an item with names no other format uses: a document whose root is one of these, even
+ * without the G2 namespace (the guidelines print them so), is a fragment. Any other root in the
+ * G2 namespace is refused as a fragment too.
+ */
 const fragments = new Set([
-  'itemSet', 'header', 'itemMeta', 'contentMeta', 'contentSet', 'groupSet', 'group', 'itemRef', 'groupRef', 'rightsInfo',
-  'inlineXML', 'inlineData', 'remoteContent', 'partMeta', 'assert', 'hopHistory', 'catalogRef', 'headline', 'subject', 'link',
+  'itemSet', 'itemMeta', 'contentMeta', 'contentSet', 'groupSet', 'itemRef', 'groupRef', 'rightsInfo',
+  'inlineXML', 'inlineData', 'remoteContent', 'partMeta', 'hopHistory', 'catalogRef',
 ]);
 
 /** Item classes (NewsCodes "ninat") that map to a WireItem type of the same name. */
@@ -52,17 +55,14 @@ export const newsmlG2: WireFormat = {
     if (root.name === 'newsMessage') return readMessage(root, ctx, out);
     if (root.name === 'newsItem' || root.name === 'packageItem') {
       const entry = readEntry(root, ctx, null);
-      assemble([entry], ctx, out);
+      assemble([entry], out);
       return out;
     }
     if (root.name in notNews) {
       out.skipped.push({ uri: attr(root, 'guid')?.trim() || null, reason: notNews[root.name]! });
       return out;
     }
-    throw refuse(
-      `a NewsML-G2 <${root.qname}> fragment, not a complete item: a delivery must be a newsItem, packageItem or newsMessage` +
-        (fragments.has(root.name) ? '' : ` (unknown root element in the NewsML-G2 namespace)`),
-    );
+    throw refuse(`a NewsML-G2 <${root.qname}> fragment, not a complete item: a delivery must be a newsItem, packageItem or newsMessage`);
   },
 };
 
@@ -74,14 +74,13 @@ interface Ctx {
 
 interface PictureLink {
   residref: string | null;
+  /** Resolved as a rendition href is (null when it cannot be used). */
   href: string | null;
   title: string;
   mimetype: string | null;
-  where: string;
 }
 
 interface Entry {
-  el: XmlElement;
   guid: string;
   package: boolean;
   item: WireItem;
@@ -116,7 +115,7 @@ function readMessage(root: XmlElement, ctx: Ctx, out: WireParse): WireParse {
       }
     }
   }
-  assemble(entries, ctx, out);
+  assemble(entries, out);
   return out;
 }
 
@@ -129,7 +128,7 @@ function failure(el: XmlElement, e: unknown): WireFailure {
  * go into that text's pictures (and are not delivered again on their own); a package whose items
  * all came in the same message has done its job and is skipped.
  */
-function assemble(entries: Entry[], ctx: Ctx, out: WireParse): void {
+function assemble(entries: Entry[], out: WireParse): void {
   const byGuid = new Map(entries.map((e) => [e.guid, e]));
   const attached = new Map<string, WirePicture[]>();
   const usedBy = new Map<string, string>();
@@ -166,7 +165,7 @@ function assemble(entries: Entry[], ctx: Ctx, out: WireParse): void {
     if (!pictureTypes.has(item.type)) {
       const inMessage = attached.get(entry.guid) ?? [];
       const known = new Set(inMessage.map((p) => p.uri));
-      const linked = entry.links.filter((l) => !l.residref || !known.has(l.residref)).flatMap((l) => linkPicture(l, item, ctx));
+      const linked = entry.links.filter((l) => !l.residref || !known.has(l.residref)).flatMap((l) => linkPicture(l, item));
       item.pictures = [...inMessage, ...linked].map((p, i) => ({ ...p, role: i === 0 ? 'featuremedia' : 'picture' }));
     }
     out.items.push(item);
@@ -174,8 +173,8 @@ function assemble(entries: Entry[], ctx: Ctx, out: WireParse): void {
 }
 
 /** A picture known only from a link (dpa links its pictures by URL): little more than the href and a title. */
-function linkPicture(link: PictureLink, item: WireItem, ctx: Ctx): WirePicture[] {
-  const href = link.href ? resolveHref(link.href, ctx.baseDir, link.where) : null;
+function linkPicture(link: PictureLink, item: WireItem): WirePicture[] {
+  const href = link.href;
   if (!href) return [];
   return [{
     uri: link.residref,
@@ -216,7 +215,7 @@ function readEntry(el: XmlElement, ctx: Ctx, position: number | null): Entry {
   };
 
   const cm = firstChild(el, ns, 'contentMeta');
-  const language = attr(childElements(cm ?? el, ns, 'language')[0], 'tag')?.trim() || attr(el, 'xml:lang')?.trim() || null;
+  const language = attr(childElements(cm ?? emptyEl, ns, 'language')[0], 'tag')?.trim() || attr(el, 'xml:lang')?.trim() || null;
   const content = readContent(el, ctx);
   const rights = readRights(el, ns);
   const agency = providerName(itemMeta, ns) || rights.holder || hostOf(attr(firstChild(itemMeta, ns, 'provider'), 'uri'));
@@ -226,7 +225,7 @@ function readEntry(el: XmlElement, ctx: Ctx, position: number | null): Entry {
   const byline = bylineOf(cm, ns) || content.byline;
   const summary = pickDescription(cm, ns, story) || content.summary || pickDescription(lead, ns, story);
   const subjects = subjectsOf(cm, ns, language);
-  const keywords = childElements(cm ?? el, ns, 'keyword').map(trimmedText).filter(Boolean);
+  const keywords = childElements(cm ?? emptyEl, ns, 'keyword').map(trimmedText).filter(Boolean);
 
   const item: WireItem = {
     format: 'newsml-g2',
@@ -262,7 +261,7 @@ function readEntry(el: XmlElement, ctx: Ctx, position: number | null): Entry {
     item.pictures = picture ? [picture] : [];
   }
   const entry: Entry = {
-    el, guid, package: isPackage, item, picture, links: pictureLinks(itemMeta, ns, where), refs: isPackage ? packageRefs(el, ns) : [], skip: null,
+    guid, package: isPackage, item, picture, links: pictureLinks(itemMeta, ctx, where), refs: isPackage ? packageRefs(el, ns) : [], skip: null,
   };
   if (!item.headline && !item.bodyHtml && !item.summary && !item.pictures.length) {
     entry.skip = `${where}: no headline, no story body, no description and no picture (a ${cls} item with nothing to publish)`;
@@ -371,17 +370,17 @@ function subjectsOf(cm: XmlElement | undefined, ns: string, language: string | n
   return out;
 }
 
-function pictureLinks(itemMeta: XmlElement, ns: string, where: string): PictureLink[] {
+function pictureLinks(itemMeta: XmlElement, ctx: Ctx, where: string): PictureLink[] {
+  const { ns } = ctx;
   return childElements(itemMeta, ns, 'link').flatMap((l, i) => {
     const cls = localCode(attr(firstChild(l, ns, 'itemClass'), 'qcode') ?? attr(firstChild(l, ns, 'itemClass'), 'uri'));
     const ct = attr(l, 'contenttype')?.trim() || null;
     if (cls !== 'picture' && cls !== 'graphic' && !ct?.startsWith('image/')) return [];
     return [{
       residref: attr(l, 'residref')?.trim() || null,
-      href: attr(l, 'href')?.trim() || null,
+      href: attr(l, 'href')?.trim() ? resolveHref(attr(l, 'href')!, ctx.baseDir, `${where}: itemMeta/link[${i + 1}]`) : null,
       title: trimmedText(firstChild(l, ns, 'title')),
       mimetype: ct,
-      where: `${where}: itemMeta/link[${i + 1}]`,
     }];
   });
 }
@@ -439,7 +438,9 @@ function readContent(el: XmlElement, ctx: Ctx): Content {
   const contentSet = firstChild(el, ctx.ns, 'contentSet');
   const out: Content = { html: '', headline: '', byline: '', summary: '' };
   if (!contentSet) return out;
-  const headline = pickHeadline(firstChild(el, ctx.ns, 'contentMeta'), ctx.ns);
+  const cm = firstChild(el, ctx.ns, 'contentMeta');
+  const headline = pickHeadline(cm, ctx.ns);
+  const summary = pickDescription(cm, ctx.ns, true);
   let xhtml = '';
   let nitf = '';
   let plain = '';
@@ -457,7 +458,7 @@ function readContent(el: XmlElement, ctx: Ctx): Content {
         nitf ||= nitfBody(doc);
       } else if (ct.includes('html') || looksLikeXhtml(c)) {
         out.headline ||= trimmedText(first?.name === 'html' ? descendant(first, 'title') : undefined);
-        xhtml ||= xhtmlBody(c, headline || out.headline);
+        xhtml ||= xhtmlBody(c, headline || out.headline, summary);
       }
     } else if (c.name === 'inlineData') {
       let text = textOf(c);

@@ -5,6 +5,9 @@ import type { XmlElement } from '../xml.js';
 
 /** Helpers shared by the NewsML-G2 and NewsML 1.2 readers. */
 
+/** The NewsML-G2 namespace (NAR, News Architecture). Every G2 version uses it. */
+export const g2Namespace = 'http://iptc.org/std/nar/2006-10-01/';
+
 export function refuse(message: string): DatelineError {
   return new DatelineError('INVALID_WIRE_ITEM', message);
 }

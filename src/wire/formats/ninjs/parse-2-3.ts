@@ -3,7 +3,7 @@ import type { WireItem, WirePicture, WireRendition, WireSubject } from '../../wi
 import type { WireFailure, WireFormat, WireParse, WireSkip, WireSource } from '../format.js';
 import { ninjs1, resolveHref, textToHtml } from './parse.js';
 import { ninjs23Item, type Ninjs23Association, type Ninjs23Item, type Ninjs23Rendition, type Ninjs23TextEntry } from './schema-2-3.js';
-import { declaredMajor, ninjsMajor, objectMajor } from './version.js';
+import { declaredMajor, ninjsMajor, shapeMajor } from './version.js';
 
 /**
  * IPTC NINJS 2.x and 3.x (JSON): https://iptc.org/standards/ninjs/
@@ -48,7 +48,7 @@ function parseNinjs(json: unknown, source: WireSource, fallback: Major): WirePar
       out.items.push(...one.items);
       out.skipped.push(...one.skipped);
     } catch (e) {
-      if (!(e instanceof DatelineError)) throw e;
+      if (!(e instanceof DatelineError) || e.code !== 'INVALID_WIRE_ITEM') throw e;
       out.failed.push(failure(entry, `entry ${i + 1} of ${json.length}: ${e.message}`));
     }
   });
@@ -63,17 +63,18 @@ const uriOf = (entry: unknown): string | null => (isObject(entry) && typeof entr
 
 function parseEntry(json: unknown, source: WireSource, fallback: Major): { items: WireItem[]; skipped: WireSkip[] } {
   if (!isObject(json)) {
-    throw invalid(fallback, `expected a JSON object, found ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);
+    const found = Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
+    throw invalid(fallback, `expected a JSON object, found ${found}`);
   }
-  const major = objectMajor(json) ?? fallback;
+  // What the entry declares, or 3.x spellings; a shape common to 2.x and 3.x follows the delivery.
+  const major = declaredMajor(json) ?? (shapeMajor(json) === 3 ? 3 : fallback);
   if (major === 1) {
     // A 1.x object inside a 2.x/3.x collection: ninjs-1 reads it as it would on its own.
     const parsed = ninjs1.parse({ kind: 'json', json }, source);
     return { items: parsed.items, skipped: parsed.skipped };
   }
   if (major !== 2 && major !== 3) {
-    const declared = declaredMajor(json);
-    throw invalid(major, `NINJS ${declared ?? major}.x is not supported (Dateline reads NINJS 1.x, 2.x and 3.x)`);
+    throw new DatelineError('INVALID_WIRE_ITEM', `NINJS ${major}.x is not supported: Dateline reads NINJS 1.x, 2.x and 3.x`);
   }
   const notNews = notNewsItem(json);
   if (notNews) return { items: [], skipped: [{ uri: uriOf(json), reason: `${notNews}, not a news item` }] };

@@ -11,7 +11,7 @@
  * An object showing neither (a bare `{ uri, urgency }`) is left to ninjs-1.
  */
 
-/** Properties (at any depth) that only NINJS 3.x spells this way. */
+/** Properties (of the item, or of the entries of its arrays) that only NINJS 3.x spells this way. */
 const only3 = new Set([
   'firstCreated', 'versionCreated', 'contentCreated', 'embargoedUntil', 'pubStatus', 'copyrightHolder', 'copyrightNotice',
   'usageTerms', 'edNote', 'infoSources', 'representationType', 'rightsInfo', 'altIds', 'trustIndicators',
@@ -43,17 +43,18 @@ export function declaredMajor(json: Record<string, unknown>): number | null {
   return null;
 }
 
-/** 3 or 2 when the object's properties are those of NINJS 3.x or 2.x; null when they do not tell. */
+/**
+ * 3 or 2 when the object's properties are those of NINJS 3.x or 2.x; null when they do not tell.
+ * 3.x spellings count on the item itself and on the entries of its arrays (bodies[].contentType,
+ * renditions[].sizeInBytes, associations[].versionCreated), not deeper: a 1.x item's extension
+ * objects may spell things as they like.
+ */
 export function shapeMajor(json: Record<string, unknown>): 2 | 3 | null {
-  if (json['type'] === 'event' || json['type'] === 'planning' || hasKey(json, only3, 0)) return 3;
+  const spelled3 = (o: Record<string, unknown>) => Object.keys(o).some((k) => only3.has(k));
+  const entries = Object.values(json).flatMap((v) => (Array.isArray(v) ? v.filter(isObject) : []));
+  if (json['type'] === 'event' || json['type'] === 'planning' || spelled3(json) || entries.some(spelled3)) return 3;
   if (since2.some((k) => k in json) || arraysSince2.some((k) => Array.isArray(json[k]))) return 2;
   return null;
-}
-
-function hasKey(value: unknown, keys: Set<string>, depth: number): boolean {
-  if (depth > 6 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => hasKey(v, keys, depth + 1));
-  return Object.entries(value).some(([k, v]) => keys.has(k) || hasKey(v, keys, depth + 1));
 }
 
 /** The generation of one object (declared, else by shape), or null when nothing tells. */

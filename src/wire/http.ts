@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { isDatelineError } from '../shared/index.js';
+import { maxWireFileBytes } from './file-story.js';
+import { ingestDelivery, type IngestContext } from './ingest.js';
+import { authorisePush, rulesOf } from './sources.js';
+
+/**
+ * POST /ingest/{source}: an agency (or its relay) pushes one delivery, any format, with the
+ * source's token. 200 with what became of each item; 422 when the delivery could not be read
+ * (it is quarantined, and the answer says where); 401 for a missing or wrong token.
+ */
+export async function wirePushPlugin(app: FastifyInstance, opts: { ctx: IngestContext }): Promise<void> {
+  const { ctx } = opts;
+  // Bytes as sent: the parsers decide what they are (JSON, XML in any declared encoding).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxWireFileBytes }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (isDatelineError(err)) return reply.code(err.status).send({ error: err.code, message: err.message });
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) return reply.code(413).send({ error: 'TOO_LARGE', message: `a delivery is at most ${maxWireFileBytes} bytes` });
+    if (status < 500) return reply.code(status).send({ error: 'BAD_REQUEST', message: (err as Error).message });
+    app.log.error({ err }, 'wire push failed');
+    return reply.code(500).send({ error: 'INTERNAL', message: 'the delivery could not be taken in; send it again' });
+  });
+
+  app.post<{ Params: { source: string } }>('/ingest/:source', async (req, reply) => {
+    const source = await authorisePush(ctx, req.params.source, req.headers.authorization);
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(req.headers['content-type'] ?? '')?.[1] ?? null;
+    const fileName = String(req.headers['x-file-name'] ?? `push-${ctx.now().toISOString()}`).slice(0, 200);
+    const result = await ingestDelivery(ctx, { bytes, fileName, baseDir: null, charset, sourceId: source.id }, rulesOf(source));
+    const unread = result.quarantined.length > 0 && result.items.length === 0 && result.format === null;
+    return reply.code(unread ? 422 : 200).send({
+      ...(unread ? { error: 'INVALID_WIRE_ITEM', message: result.quarantined[0]!.reason } : {}),
+      format: result.format,
+      items: result.items.map((i) => ({ uri: i.uri, itemId: i.itemId, outcome: i.wire, articleId: i.articleId, story: i.story ?? null })),
+      skipped: result.skipped,
+      quarantined: result.quarantined,
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '../accounts/index.js';
+import { DatelineError } from '../shared/index.js';
+import { fileWireItem } from './file-story.js';
+import type { IngestContext } from './ingest.js';
+
+/**
+ * An editor takes a wire item into a draft (or brings their draft up to the item's latest
+ * version). The draft keeps its link to the item, so later versions are offered, never forced.
+ */
+export async function takeWireItem(ctx: IngestContext, itemId: number, section: string, actor: Actor) {
+  const item = await ctx.wire.itemById(itemId);
+  if (!item) throw new DatelineError('NOT_FOUND', 'no such wire item');
+  if (item.pubStatus !== 'usable') throw new DatelineError('INVALID_INPUT', `the agency ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} this item: it must not be used`);
+  const latest = (await ctx.wire.versions(itemId)).find((v) => v.id === item.latestVersionId);
+  if (!latest) throw new DatelineError('NOT_FOUND', 'the item has no stored version');
+  const out = await fileWireItem(ctx, latest.item, { section, publish: false, by: { actor, source: 'wire' }, pictureOptional: true });
+  if (out.action === 'killed') throw new DatelineError('INVALID_INPUT', 'the agency killed this item');
+  if (out.action === 'skipped') throw new DatelineError('CONFLICT', `the story holds a newer version than this item's latest (${out.reason ?? ''})`);
+  await ctx.wire.linkArticle(itemId, { articleId: out.articleId, filing: 'taken', versionId: latest.id });
+  return { articleId: out.articleId, action: out.action, note: out.pictureNote ?? null, embargoedUntil: item.embargoedUntil };
+}
+
+/**
+ * Refuses to publish a story made from an item still under embargo, or to schedule it before
+ * the embargo ends (an editor's click included).
+ */
+export async function checkEmbargo(ctx: Pick<IngestContext, 'wire' | 'now'>, articleId: number, to: string, at: Date | null): Promise<void> {
+  if (to !== 'published' && to !== 'scheduled') return;
+  const item = await ctx.wire.itemByArticle(articleId);
+  const until = item?.embargoedUntil;
+  const goesOut = to === 'published' ? ctx.now() : at;
+  if (until && goesOut && until > goesOut) {
+    throw new DatelineError('INVALID_INPUT', `the agency's embargo runs until ${until.toISOString()}: schedule the story for then or later`);
+  }
+}
