@@ -29,7 +29,9 @@ describe('importing an item with a uri that is already stored', () => {
     expect((await site.cli(['import', seedNinjs, '--section', 'global', '--publish'])).stdout).toMatch(/^created: /);
     const once = snapshotDataDir(site.dataDir);
     const again = await site.cli(['import', seedNinjs, '--section', 'global', '--publish']);
-    expect(again.stdout).toMatch(/^updated: article 1 /);
+    // A repeat of a stored version changes nothing at all.
+    expect(again.stdout).toMatch(/^unchanged: article 1 /);
+    expect(again.stdout).toMatch(/^imported 0, updated 0, unchanged 1, quarantined 0 /m);
     const twice = snapshotDataDir(site.dataDir);
     expect(twice.tables.articles).toHaveLength(1);
     expect(twice.tables.images).toHaveLength(1);
@@ -62,9 +64,12 @@ describe('importing an item with a uri that is already stored', () => {
 
   it('an older version than the stored one is skipped and changes nothing', async () => {
     const before = snapshotDataDir(site.dataDir);
-    const r = await site.cli(['import', seedNinjs, '--section', 'global']);
+    const older = write('v1b.json', { ...seedItem, version: '1', versioncreated: '2019-04-30T09:00:00Z', headline: 'An older wording' });
+    const r = await site.cli(['import', older, '--section', 'global']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^skipped \(a newer version is already stored\)/);
+    expect(r.stdout).toMatch(/^skipped \(a newer version is already stored\): article 1 /);
+    const again = await site.cli(['import', seedNinjs, '--section', 'global']);
+    expect(again.stdout).toMatch(/^unchanged: article 1 /);
     expect(snapshotDataDir(site.dataDir)).toEqual(before);
   });
 

@@ -40,7 +40,12 @@ export const maxWireFileBytes = 20 * 1024 * 1024;
 export const maxPictureBytes = 50 * 1024 * 1024;
 
 /** Why a valid item cannot become a story (a picture on its own, a live story under a new embargo). */
-export class NotFiled extends Error {}
+export class NotFiled extends Error {
+  /** True when nothing is wrong: the item is simply not a story (a picture), and waits in the queue. */
+  constructor(message: string, readonly kept = false) {
+    super(message);
+  }
+}
 
 /**
  * Files a parsed wire item as an article. Everything is checked before anything is written;
@@ -151,7 +156,7 @@ async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnTy
 
 /** Refuses what cannot become a story; returns the embargo time to schedule for, if any. */
 function checkFileable(item: WireItem, now: Date, live: boolean): Date | null {
-  if (item.type !== 'text' && item.type !== 'composite') throw new NotFiled(`a ${item.type} item, not a story`);
+  if (item.type !== 'text' && item.type !== 'composite') throw new NotFiled(`a ${item.type} item, not a story: kept in the wire queue`, true);
   if (!plainText(item.headline)) throw new DatelineError('INVALID_WIRE_ITEM', `item ${item.uri} has no headline`);
   const embargoed = item.embargoedUntil && item.embargoedUntil > now ? item.embargoedUntil : null;
   if (embargoed && live) {

@@ -128,7 +128,7 @@ async function applyRules(ctx: IngestContext, item: WireItem, rec: RecordedVersi
     await ctx.wire.linkArticle(state.id, { articleId: out.articleId, filing: 'auto', versionId: state.latestVersionId });
     return { action: out.action, articleId: out.articleId, status: out.status, ...(out.reason ? { note: out.reason } : out.pictureNote ? { note: out.pictureNote } : {}) };
   } catch (e) {
-    if (e instanceof NotFiled) return { action: 'held', articleId: state.articleId, status: null, note: e.message };
+    if (e instanceof NotFiled) return { action: e.kept ? 'skipped' : 'held', articleId: state.articleId, status: null, note: e.message };
     if (isDatelineError(e)) return { action: 'failed', articleId: state.articleId, status: null, note: e.message };
     throw e;
   }

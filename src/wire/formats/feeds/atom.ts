@@ -46,14 +46,15 @@ function parseAtom(input: WireInput, source: WireSource): FeedParse {
   const A = [root.ns];
   const is03 = root.ns === ns.atom03;
 
-  // Relative references resolve against xml:base, else the document's URL, for which the
-  // feed's self link (else its alternate link) stands in: the file's own URL is unknown.
-  const bare = scopeOf(root, { base: null, lang: null });
+  // Relative references resolve against xml:base, else the document's URL (RFC 4287 and 3986):
+  // the URL a fetched feed came from (its file name), else the feed's self link, else its alternate link.
+  const fetchedFrom = webUrl(source.fileName, null);
+  const bare = scopeOf(root, { base: fetchedFrom, lang: null });
   const link = (rel: string) => {
     const el = linksOf(root, A).find((l) => l.rel === rel && webUrl(l.href, scopeOf(l.el, bare).base));
     return el ? webUrl(el.href, scopeOf(el.el, bare).base) : null;
   };
-  const docUrl = link('self') ?? link('alternate');
+  const docUrl = fetchedFrom ?? link('self') ?? link('alternate');
   const scope = { base: docUrl, lang: null };
 
   const isFeed = root.name === 'feed';

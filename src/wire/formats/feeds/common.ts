@@ -230,7 +230,9 @@ export function parseFeedDate(raw: string): ReadDate {
 
 /** Minutes east of UTC; 0 for no zone; undefined for a zone that cannot be known. */
 function zoneOffset(zone: string): number | undefined {
-  const z = zone.trim().replace(/^\((.*)\)$/, '$1').trim();
+  // A trailing comment names the zone again ("+0000 (UTC)"); alone, it is the zone ("(GMT)").
+  const written = zone.trim();
+  const z = written.replace(/\s*\([^)]*\)$/, '').trim() || written.replace(/^\((.*)\)$/, '$1').trim();
   if (!z) return 0;
   const numeric = /^(?:GMT|UTC|UT)?\s*([+-])(\d{1,2}):?(\d{2})?$/i.exec(z);
   if (numeric) {
@@ -508,7 +510,10 @@ export function holderOf(notice: string): string {
       .replace(/all rights reserved\.?/gi, '')
       .replace(/copyright|\(c\)|©|℗/gi, '')
       .replace(/\b(1[89]|20)\d{2}(\s*[-–]\s*((1[89]|20)\d{2}|\d{2}))?\b/g, ''),
-  ).replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
+  )
+    .replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '')
+    // A closing full stop goes, unless it ends an abbreviation ("Old Wire Inc.").
+    .replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Bros|Pty|Cie|[A-Z]))\.$/, '');
   return holder.length > 120 ? '' : holder;
 }
 

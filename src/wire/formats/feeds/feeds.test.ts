@@ -103,6 +103,14 @@ describe('RSS 2.0', () => {
     );
   });
 
+  it('resolves relative links against the URL a fetched feed came from, before the channel link', () => {
+    const bytes = fs.readFileSync(path.join(wireFixtures, 'rss/samples/rss-with-relative-html-urls-no-base.xml'));
+    const item = parseWireFile(bytes, { baseDir: null, fileName: 'https://example.com/news/feed.rss' }).items[0]!;
+    expect(item.link).toBe('https://example.com/news/posts/post-1');
+    expect(item.bodyHtml).toContain('<a href="https://example.com/news/post-1">Read</a>');
+    expect(item.sourceDir).toBeNull();
+  });
+
   it("keeps one item's xml:base away from its sibling", () => {
     const parsed = parseFile('rss/samples/rss-with-item-scoped-html-base.xml');
     expect(parsed.items.map((i) => i.bodyHtml)).toEqual([
@@ -564,7 +572,7 @@ describe('Atom 0.3', () => {
     <issued>2005-07-31T08:00:00-04:00</issued>
     <modified>2005-07-31T12:29:29Z</modified>
     <author><name>Sam Ruby</name></author>
-    <summary>Rates held.</summary>
+    <summary>The central bank keeps its rates.</summary>
     <content type="text/html" mode="escaped">&lt;p&gt;Rates &lt;a href="/rates"&gt;held&lt;/a&gt;.&lt;/p&gt;</content>
   </entry>
 </feed>`);
@@ -574,7 +582,7 @@ describe('Atom 0.3', () => {
       headline: 'Market & rates',
       link: 'http://old.example/2005/07/market.html',
       bodyHtml: '<p>Rates <a href="http://old.example/rates">held</a>.</p>',
-      summary: 'Rates held.',
+      summary: 'The central bank keeps its rates.',
       byline: 'Sam Ruby',
       language: 'en',
       copyrightHolder: 'Old Wire Inc.',

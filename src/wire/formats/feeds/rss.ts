@@ -42,8 +42,10 @@ function parseRss(input: WireInput, source: WireSource): FeedParse {
   const warnings: string[] = [];
   const channel = kid(root, C, 'channel');
 
-  // The document's own URL is unknown, so the channel's link stands in for it (as feedparser does).
-  const bare = scopeOf(root, { base: null, lang: null });
+  // Relative references resolve against xml:base, else the URL the feed was fetched from (the
+  // file name of a fetched feed), else the channel's link, which stands in for it (as feedparser does).
+  const fetchedFrom = webUrl(source.fileName, null);
+  const bare = scopeOf(root, { base: fetchedFrom, lang: null });
   const bareChannel = channel ? scopeOf(channel, bare) : bare;
   const linkEl = kid(channel, C, 'link');
   const selfEl = kids(channel, [ns.atom], 'link').find((l) => attr(l, 'rel')?.trim() === 'self');
@@ -51,7 +53,7 @@ function parseRss(input: WireInput, source: WireSource): FeedParse {
     (linkEl && webUrl(textOf(linkEl), scopeOf(linkEl, bareChannel).base)) ||
     (selfEl && webUrl(attr(selfEl, 'href'), scopeOf(selfEl, bareChannel).base)) ||
     webUrl(attrLocal(channel, 'about'), null);
-  const rootScope = scopeOf(root, { base: feedLink, lang: null });
+  const rootScope = scopeOf(root, { base: fetchedFrom ?? feedLink, lang: null });
   const channelScope = channel ? scopeOf(channel, rootScope) : rootScope;
 
   const feed: Feed = {
