@@ -9,6 +9,7 @@ import type {
 import { reviveWireItem, type WireItem } from '../wire/wire-item.js';
 import { isStale } from '../content/index.js';
 import type { Database, WireItemTable, WireSourceTable } from './schema.js';
+import { prepared } from './prepared.js';
 
 const iso = (d: Date | null) => (d ? isoString(d) : null);
 
@@ -45,17 +46,21 @@ function toSummary(r: ItemRow): WireItemSummary & { latestVersionId: number; app
 }
 
 /** The columns of wire_items that follow an item's latest version. */
-function latestColumns(item: WireItem, now: Date) {
+function latestColumns(item: WireItem, now: string) {
   return {
     format: item.format, item_type: item.type, version: item.version, version_created_at: iso(item.versionCreated),
-    first_created_at: iso(item.firstCreated), updated_at: isoString(now), headline: item.headline.slice(0, 1000),
+    first_created_at: iso(item.firstCreated), updated_at: now, headline: item.headline.slice(0, 1000),
     agency: item.agency.slice(0, 200), urgency: item.urgency, language: item.language, pub_status: item.pubStatus,
     embargoed_until: iso(item.embargoedUntil),
   };
 }
 
 export class KyselyWireStore implements WireStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly recording: ReturnType<typeof recordingStatements>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.recording = recordingStatements(db);
+  }
 
   async addSource(s: NewSource, now: Date): Promise<WireSourceRecord> {
     const row = await this.db.insertInto('wire_sources').values({
@@ -125,31 +130,12 @@ export class KyselyWireStore implements WireStore {
     }).where('id', '=', id).execute();
   }
 
-  recordVersion(v: VersionToRecord, now: Date): Promise<RecordedVersion> {
+  recordVersions(vs: VersionToRecord[], now: Date): Promise<RecordedVersion[]> {
+    const received = isoString(now);
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('wire_items').selectAll().where('uri', '=', v.item.uri).executeTakeFirst();
-      if (existing) {
-        const repeat = await trx.selectFrom('wire_versions').select('id')
-          .where('item_id', '=', existing.id).where('digest', '=', v.digest).executeTakeFirst();
-        if (repeat) return { outcome: 'unchanged' as const, state: toState(existing) };
-        const stored = { version: existing.version, versionCreatedAt: toDate(existing.version_created_at) };
-        if (isStale({ version: v.item.version, versionCreatedAt: v.item.versionCreated }, stored)) {
-          return { outcome: 'stale' as const, state: toState(existing) };
-        }
-      }
-      const itemId = existing?.id ?? (await trx.insertInto('wire_items').values({
-        uri: v.item.uri, source_id: v.sourceId, received_at: isoString(now), section_slug: v.sectionSlug,
-        latest_version_id: 0, version_count: 0, ...latestColumns(v.item, now),
-      }).returning('id').executeTakeFirstOrThrow()).id;
-      const version = await trx.insertInto('wire_versions').values({
-        item_id: itemId, version: v.item.version, version_created_at: iso(v.item.versionCreated), received_at: isoString(now),
-        digest: v.digest, file_name: v.fileName.slice(0, 500), content: v.content,
-      }).returning('id').executeTakeFirstOrThrow();
-      const row = await trx.updateTable('wire_items').set({
-        ...latestColumns(v.item, now), latest_version_id: version.id, version_count: sql<number>`version_count + 1`,
-        ...(existing && v.sourceId !== null ? { source_id: v.sourceId } : {}),
-      }).where('id', '=', itemId).returningAll().executeTakeFirstOrThrow();
-      return { outcome: existing ? 'updated' as const : 'new' as const, state: toState(row) };
+      const out: RecordedVersion[] = [];
+      for (const v of vs) out.push(await recordOne(trx, this.recording, v, received));
+      return out;
     });
   }
 
@@ -266,4 +252,42 @@ function toQuarantine(r: {
     id: r.id, sourceId: r.source_id, source: r.source, fileName: r.file_name, receivedAt: toDate(r.received_at), reason: r.reason,
     size: r.size, releasedAt: toDate(r.released_at), outcome: r.outcome,
   };
+}
+
+const itemColumns = ['format', 'item_type', 'version', 'version_created_at', 'first_created_at', 'updated_at', 'headline', 'agency',
+  'urgency', 'language', 'pub_status', 'embargoed_until'] as const;
+
+/** The statements recording a version runs for every item, compiled once per store. */
+function recordingStatements(db: Kysely<Database>) {
+  const latest = (p: Record<string, unknown>) => Object.fromEntries(itemColumns.map((c) => [c, p[c]]));
+  return {
+    itemByUri: prepared(db, ['uri'], (p) => db.selectFrom('wire_items').selectAll().where('uri', '=', p.uri)),
+    repeat: prepared(db, ['item', 'digest'], (p) => db.selectFrom('wire_versions').select('id').where('item_id', '=', p.item).where('digest', '=', p.digest)),
+    insertItem: prepared(db, ['uri', 'source', 'received', 'section', ...itemColumns], (p) => db.insertInto('wire_items').values({
+      uri: p.uri, source_id: p.source, received_at: p.received, section_slug: p.section, latest_version_id: sql.lit(0), version_count: sql.lit(0), ...latest(p),
+    } as never).returning('id')),
+    insertVersion: prepared(db, ['item', 'version', 'created', 'received', 'digest', 'file', 'content'], (p) => db.insertInto('wire_versions').values({
+      item_id: p.item, version: p.version, version_created_at: p.created, received_at: p.received, digest: p.digest, file_name: p.file, content: p.content,
+    }).returning('id')),
+    updateItem: prepared(db, ['id', 'latest', 'source', ...itemColumns], (p) => db.updateTable('wire_items').set({
+      ...latest(p), latest_version_id: p.latest, version_count: sql<number>`version_count + 1`, source_id: sql<number>`coalesce(${p.source}, source_id)`,
+    } as never).where('id', '=', p.id).returningAll()),
+  };
+}
+
+async function recordOne(trx: Kysely<Database>, q: ReturnType<typeof recordingStatements>, v: VersionToRecord, received: string): Promise<RecordedVersion> {
+  const existing = (await q.itemByUri(trx, { uri: v.item.uri }))[0] as Selectable<WireItemTable> | undefined;
+  const digest = { digest: v.digest };
+  if (existing) {
+    if ((await q.repeat(trx, { item: existing.id, ...digest })).length) return { outcome: 'unchanged', state: toState(existing) };
+    const stored = { version: existing.version, versionCreatedAt: toDate(existing.version_created_at) };
+    if (isStale({ version: v.item.version, versionCreatedAt: v.item.versionCreated }, stored)) return { outcome: 'stale', state: toState(existing) };
+  }
+  const columns = latestColumns(v.item, received);
+  const itemId = existing?.id ?? (await q.insertItem(trx, { uri: v.item.uri, source: v.sourceId, received, section: v.sectionSlug, ...columns }))[0]!.id;
+  const version = (await q.insertVersion(trx, {
+    item: itemId, version: v.item.version, created: columns.version_created_at, received, ...digest, file: v.fileName.slice(0, 500), content: v.content,
+  }))[0]!;
+  const row = (await q.updateItem(trx, { id: itemId, latest: version.id, source: existing ? v.sourceId : null, ...columns }))[0] as Selectable<WireItemTable>;
+  return { outcome: existing ? 'updated' : 'new', state: toState(row) };
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { systemActor, type Actor } from '../accounts/index.js';
 import {
   bodyFromHtml, isStale, plainText, requireSection, saveArticle, suggestTopics, suggestLimits, bodyText,
@@ -9,6 +7,9 @@ import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
 import type { WireItem, WirePicture } from './wire-item.js';
+import { readLocalFile } from './local-file.js';
+
+export { readLocalFile, maxWireFileBytes } from './local-file.js';
 
 export interface WireContext extends CommandContext {
   media: MediaStorage;
@@ -36,7 +37,6 @@ export type FilingOutcome =
   | (SaveOutcome & { pictureNote?: string })
   | { action: 'killed'; articleId: number | null; slug: string | null; status: SaveOutcome['status'] | null; wasLive: boolean };
 
-export const maxWireFileBytes = 20 * 1024 * 1024;
 export const maxPictureBytes = 50 * 1024 * 1024;
 
 /** Why a valid item cannot become a story (a picture on its own, a live story under a new embargo). */
@@ -176,28 +176,3 @@ async function readPicture(p: WirePicture, itemDir: string | null): Promise<Buff
   return readLocalFile(p.href, maxPictureBytes, `picture ${p.role}: cannot read rendition ${p.href}`, itemDir);
 }
 
-/**
- * Reads a regular file up to `max` bytes. With `within`, the real path (links resolved) must
- * stay inside that folder, so a link planted next to an item cannot reach /etc or /dev/zero.
- */
-export async function readLocalFile(file: string, max: number, what: string, within?: string): Promise<Buffer> {
-  try {
-    const real = await fs.realpath(file);
-    if (within) {
-      const root = (await fs.realpath(within)) + path.sep;
-      if (!real.startsWith(root)) throw new DatelineError('INVALID_WIRE_ITEM', `${what} (it links outside the item's folder)`);
-    }
-    const handle = await fs.open(real, 'r');
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) throw new DatelineError('FILE_UNREADABLE', `${what} (not a regular file)`);
-      if (stat.size > max) throw new DatelineError('TOO_LARGE', `${what} (${stat.size} bytes; at most ${max})`);
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    if (e instanceof DatelineError) throw e;
-    throw new DatelineError('FILE_UNREADABLE', `${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}

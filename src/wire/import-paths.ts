@@ -1,10 +1,10 @@
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DatelineError, isDatelineError } from '../shared/index.js';
+import { DatelineError } from '../shared/index.js';
 import { archiveKind, extractArchive } from './archive.js';
-import { maxWireFileBytes, readLocalFile } from './file-story.js';
-import { ingestDelivery, type DeliveryResult, type IngestContext, type IngestRules } from './ingest.js';
+import { openFileReader, type FileRead } from './file-reader.js';
+import { ingestBatch, type DeliveryResult, type IngestContext, type IngestRules, type ParsedDelivery } from './ingest.js';
 
 /** Files beside items that are never items themselves: pictures and media the items point to. */
 const notItems = /\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic|mp4|mov|m4v|webm|mp3|m4a|wav|ogg|pdf|md)$/i;
@@ -47,41 +47,66 @@ export interface ImportRun {
   onResult?: (file: string, result: DeliveryResult) => void;
 }
 
+/** Deliveries written per transaction, and files read ahead of the writer. */
+const batchItems = 500;
+const readAhead = 256;
+
 /**
  * Imports files, folders (recursively, in name order) and archives (tar, tar.gz, zip: unpacked to
- * a temporary folder so items keep their pictures). Memory stays flat: one file at a time, and
- * only counts are kept.
+ * a temporary folder so items keep their pictures). Files are read and parsed ahead (in a worker
+ * thread when there is one) while the versions are written a batch per transaction. Memory
+ * stays flat: a bounded window of files in flight, and only counts are kept.
  */
 export async function importPaths(ctx: IngestContext, inputs: string[], run: ImportRun): Promise<ImportTally> {
   const tally = emptyTally();
   const scratch: string[] = [];
+  const reader = openFileReader();
   try {
     const files: string[] = [];
     for (const input of inputs) await collect(input, files, scratch, true);
     let done = 0;
     run.onProgress?.(0, files.length);
-    for (const file of files) {
-      const result = await importFile(ctx, file, run);
+    const inflight: { file: string; read: Promise<FileRead> }[] = [];
+    let next = 0;
+    const fill = () => {
+      while (inflight.length < readAhead && next < files.length) {
+        const file = files[next++]!;
+        inflight.push({ file, read: reader.read(file) });
+      }
+    };
+    let batch: { file: string; delivery: ParsedDelivery }[] = [];
+    let items = 0;
+    const flush = async () => {
+      const results = await ingestBatch(ctx, batch.map((b) => b.delivery), run.rules);
+      for (const [k, result] of results.entries()) report(batch[k]!.file, result);
+      batch = [];
+      items = 0;
+    };
+    const report = (file: string, result: DeliveryResult) => {
       addToTally(tally, result);
       run.onResult?.(file, result);
       run.onProgress?.(++done, files.length);
+    };
+    fill();
+    while (inflight.length) {
+      const { file, read } = inflight.shift()!;
+      const r = await read;
+      fill();
+      if (!r.ok) {
+        // Unreadable or oversized: the bytes cannot be kept, so the reason is all there is.
+        report(file, { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: r.reason }] });
+        continue;
+      }
+      batch.push({ file, delivery: { bytes: r.bytes ?? Buffer.alloc(0), fileName: path.basename(file), baseDir: r.baseDir, sourceId: run.sourceId, parsed: r.parsed } });
+      items += r.parsed.ok ? r.parsed.parse.items.length : 1;
+      if (items >= batchItems) await flush();
     }
+    if (batch.length) await flush();
     return tally;
   } finally {
+    await reader.close();
     for (const dir of scratch) await fsp.rm(dir, { recursive: true, force: true });
   }
-}
-
-async function importFile(ctx: IngestContext, file: string, run: ImportRun): Promise<DeliveryResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readLocalFile(file, maxWireFileBytes, `cannot read ${file}`);
-  } catch (e) {
-    if (!isDatelineError(e)) throw e;
-    // Unreadable or oversized: the bytes cannot be kept, so the reason is all there is.
-    return { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: e.message }] };
-  }
-  return ingestDelivery(ctx, { bytes, fileName: path.basename(file), baseDir: path.dirname(path.resolve(file)), sourceId: run.sourceId }, run.rules);
 }
 
 async function collect(input: string, into: string[], scratch: string[], named: boolean): Promise<void> {

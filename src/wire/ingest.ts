@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { plainText } from '../content/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { fileWireItem, NotFiled, type FilingOutcome, type WireContext } from './file-story.js';
-import { parseWireFile, type WireSkip } from './formats/index.js';
-import type { RecordedVersion, SourceMode, WireStore } from './ports.js';
-import { contentKey, serializeWireItem, type WireItem } from './wire-item.js';
+import type { WireSkip } from './formats/index.js';
+import type { RecordedVersion, SourceMode, VersionToRecord, WireStore } from './ports.js';
+import { parseDelivery, type Parsed } from './parse-delivery.js';
+import { serializeWireItem, type WireItem } from './wire-item.js';
 
 export interface IngestContext extends WireContext {
   wire: WireStore;
@@ -49,7 +49,11 @@ export interface DeliveryResult {
   quarantined: { id: number; uri: string | null; reason: string }[];
 }
 
-const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+export { parseDelivery, type Parsed } from './parse-delivery.js';
+
+export interface ParsedDelivery extends Delivery {
+  parsed: Parsed;
+}
 
 /**
  * Takes one delivery in: parse, keep every new version, apply the source's rules. A delivery
@@ -57,32 +61,55 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest('hex
  * newsMessage each unreadable entry is quarantined on its own and the others go on.
  */
 export async function ingestDelivery(ctx: IngestContext, d: Delivery, rules: IngestRules): Promise<DeliveryResult> {
-  const result: DeliveryResult = { format: null, items: [], skipped: [], quarantined: [] };
-  const hold = async (bytes: Buffer, uri: string | null, reason: string) => {
-    const id = await ctx.wire.quarantine({ sourceId: d.sourceId, fileName: d.fileName, bytes, reason }, ctx.now());
-    result.quarantined.push({ id, uri, reason });
-  };
-  let parsed;
-  try {
-    parsed = parseWireFile(d.bytes, { baseDir: d.baseDir, fileName: d.fileName, charset: d.charset ?? null });
-  } catch (e) {
-    if (!isDatelineError(e)) throw e;
-    await hold(d.bytes, null, e.message);
-    return result;
-  }
-  result.format = parsed.format;
-  result.skipped = parsed.skipped;
-  for (const f of parsed.failed) await hold(Buffer.from(f.raw), f.uri, f.reason);
-  const single = parsed.items.length === 1 && !parsed.failed.length;
-  for (const item of parsed.items) {
-    const problem = unreadable(item);
-    if (problem) {
-      await hold(single ? d.bytes : Buffer.from(serializeWireItem(item)), item.uri, problem);
+  return (await ingestBatch(ctx, [{ ...d, parsed: parseDelivery(d) }], rules))[0]!;
+}
+
+/**
+ * Takes in already parsed deliveries: the versions of all their items are recorded in one
+ * transaction (a large import writes a batch at a time, and a crash loses no half of one),
+ * then the rules are applied item by item.
+ */
+export async function ingestBatch(ctx: IngestContext, batch: ParsedDelivery[], rules: IngestRules): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = batch.map(() => ({ format: null, items: [], skipped: [], quarantined: [] }));
+  const pending: { k: number; item: WireItem; version: VersionToRecord }[] = [];
+  for (const [k, d] of batch.entries()) {
+    const result = results[k]!;
+    const hold = async (bytes: Buffer, uri: string | null, reason: string) => {
+      const id = await ctx.wire.quarantine({ sourceId: d.sourceId, fileName: d.fileName, bytes, reason }, ctx.now());
+      result.quarantined.push({ id, uri, reason });
+    };
+    if (!d.parsed.ok) {
+      await hold(d.bytes, null, d.parsed.reason);
       continue;
     }
-    result.items.push(await ingestItem(ctx, item, d, rules));
+    const parsed = d.parsed.parse;
+    result.format = parsed.format;
+    result.skipped = parsed.skipped;
+    for (const f of parsed.failed) await hold(Buffer.from(f.raw), f.uri, f.reason);
+    for (const [n, item] of parsed.items.entries()) {
+      const problem = unreadable(item);
+      if (problem) {
+        await hold(Buffer.from(serializeWireItem(item)), item.uri, problem);
+        continue;
+      }
+      pending.push({ k, item, version: {
+        item, sourceId: d.sourceId, sectionSlug: rules.section, fileName: d.fileName,
+        ...d.parsed.stored[n]!,
+      } });
+    }
   }
-  return result;
+  const recorded = pending.length ? await ctx.wire.recordVersions(pending.map((p) => p.version), ctx.now()) : [];
+  for (const [n, { k, item }] of pending.entries()) {
+    const rec = recorded[n]!;
+    const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: rec.state.id, articleId: rec.state.articleId, wire: rec.outcome };
+    const story = await applyRules(ctx, item, rec, rules);
+    if (story) {
+      result.story = story;
+      result.articleId = story.articleId ?? result.articleId;
+    }
+    results[k]!.items.push(result);
+  }
+  return results;
 }
 
 /**
@@ -93,19 +120,6 @@ function unreadable(item: WireItem): string | null {
   if (!item.uri.trim()) return 'the item has no identifier';
   if (item.uri.length > 1000) return 'the item\'s identifier is longer than 1,000 characters';
   return null;
-}
-
-async function ingestItem(ctx: IngestContext, item: WireItem, d: Delivery, rules: IngestRules): Promise<ItemResult> {
-  const recorded = await ctx.wire.recordVersion({
-    item, sourceId: d.sourceId, sectionSlug: rules.section, fileName: d.fileName, digest: digestOf(contentKey(item)), content: serializeWireItem(item),
-  }, ctx.now());
-  const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: recorded.state.id, articleId: recorded.state.articleId, wire: recorded.outcome };
-  const story = await applyRules(ctx, item, recorded, rules);
-  if (story) {
-    result.story = story;
-    result.articleId = story.articleId ?? result.articleId;
-  }
-  return result;
 }
 
 /**

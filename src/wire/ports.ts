@@ -150,8 +150,11 @@ export interface WireStore {
   claimDueSources(now: Date): Promise<WireSourceRecord[]>;
   recordRun(id: number, run: { at: Date; error: string | null; etag?: string | null; modified?: string | null }): Promise<void>;
 
-  /** Stores a version of an item, unless it is a repeat or older than the stored one (one transaction). */
-  recordVersion(v: VersionToRecord, now: Date): Promise<RecordedVersion>;
+  /**
+   * Stores versions of items, each unless it is a repeat or older than the stored one, all in one
+   * transaction (a batch lands whole or not at all); results in the same order.
+   */
+  recordVersions(vs: VersionToRecord[], now: Date): Promise<RecordedVersion[]>;
   /** Notes the article an item became and the version it was made from. */
   linkArticle(itemId: number, link: { articleId: number; filing: 'auto' | 'taken'; versionId: number }): Promise<void>;
   items(filter: WireQueueFilter): Promise<Page<WireItemSummary>>;

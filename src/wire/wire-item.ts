@@ -87,7 +87,14 @@ export function serializeWireItem(item: WireItem): string {
  * What identifies a version's content: the item without where its file happened to lie (the
  * same item delivered from two folders, or pushed, is the same version).
  */
-export function contentKey(item: WireItem): string {
+export function contentKey(item: WireItem, serialized?: string): string {
+  const hasLocal = item.pictures.some((p) => !/^https?:/i.test(p.href) || p.renditions.some((r) => !/^https?:/i.test(r.href)));
+  // Usually nothing but the folder differs: cut it out of the text already made.
+  if (serialized && !hasLocal) {
+    if (item.sourceDir === null) return serialized;
+    const folder = `"sourceDir":${JSON.stringify(item.sourceDir)}`;
+    if (serialized.includes(folder)) return serialized.replace(folder, '"sourceDir":null');
+  }
   const local = (href: string) => (/^https?:/i.test(href) ? href : href.split(/[\\/]/).pop() ?? href);
   return JSON.stringify({
     ...item, sourceDir: null,

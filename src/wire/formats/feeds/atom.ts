@@ -285,15 +285,16 @@ function construct(el: XmlElement, is03: boolean, isContent: boolean, scope: Sco
   }
   if (kind === 'html') {
     const html = resolveHtmlUrls(base64 ? raw.trim() : htmlSource(el, scope).trim(), scope.base);
-    return { html, text: htmlToText(html) };
+    // Plain text only when asked (titles): bodies are used as HTML, and converting them is costly.
+    return { html, get text() { return htmlToText(html); } };
   }
   if (kind === 'xhtml' && !base64) {
     const elements = childElements(el);
     const div = elements.length === 1 && elements[0]!.name === 'div' ? elements[0]! : undefined;
     const html = div ? xhtmlToHtml(div.children, scopeOf(div, scope)) : xhtmlToHtml(el.children, scope);
-    return { html: html.trim(), text: collapse(textOf(div ?? el)) };
+    return { html: html.trim(), get text() { return collapse(textOf(div ?? el)); } };
   }
-  return { html: textToHtml(raw), text: collapse(raw) };
+  return { html: textToHtml(raw), get text() { return collapse(raw); } };
 }
 
 /**

@@ -200,6 +200,8 @@ function categories(item: XmlElement, core: string[]): { keywords: string[]; sub
   const keywords: string[] = [];
   const subjects: WireSubject[] = [];
   for (const el of childElements(item)) {
+    const relevant = el.name === 'category' || el.name === 'subject' || el.name === 'keywords';
+    if (!relevant) continue; // the body is also a child: never collapse what is not read
     const text = collapse(textOf(el));
     if (el.name === 'category' && core.includes(el.ns)) {
       const domain = attr(el, 'domain')?.trim();
