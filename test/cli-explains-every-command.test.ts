@@ -8,7 +8,7 @@ describe('the dateline command', () => {
     for (const c of ['serve', 'migrate', 'import', 'section', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
-  for (const command of ['serve', 'migrate', 'import', 'section', 'user', 'token', 'reindex', 'demo', 'generate']) {
+  for (const command of ['serve', 'migrate', 'import', 'source', 'section', 'user', 'token', 'reindex', 'demo', 'generate']) {
     it(`explains ${command} with --help and exits 0 without touching data`, async () => {
       const data = tempDataDir('help');
       const r = await dateline([command, '--help'], { DATELINE_DATA: data });

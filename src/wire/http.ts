@@ -16,12 +16,13 @@ export async function wirePushPlugin(app: FastifyInstance, opts: { ctx: IngestCo
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxWireFileBytes }, (_req, body, done) => done(null, body));
 
   app.setErrorHandler((err, _req, reply) => {
-    if (isDatelineError(err)) return reply.code(err.status).send({ error: err.code, message: err.message });
+    const fail = (status: number, code: string, message: string) => reply.code(status).send({ error: { code, message } });
+    if (isDatelineError(err)) return fail(err.status, err.code, err.message);
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    if (status === 413) return reply.code(413).send({ error: 'TOO_LARGE', message: `a delivery is at most ${maxWireFileBytes} bytes` });
-    if (status < 500) return reply.code(status).send({ error: 'BAD_REQUEST', message: (err as Error).message });
+    if (status === 413) return fail(413, 'TOO_LARGE', `a delivery is at most ${maxWireFileBytes} bytes`);
+    if (status < 500) return fail(status, 'BAD_REQUEST', (err as Error).message);
     app.log.error({ err }, 'wire push failed');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'the delivery could not be taken in; send it again' });
+    return fail(500, 'INTERNAL', 'the delivery could not be taken in; send it again');
   });
 
   app.post<{ Params: { source: string } }>('/ingest/:source', async (req, reply) => {
@@ -32,7 +33,7 @@ export async function wirePushPlugin(app: FastifyInstance, opts: { ctx: IngestCo
     const result = await ingestDelivery(ctx, { bytes, fileName, baseDir: null, charset, sourceId: source.id }, rulesOf(source));
     const unread = result.quarantined.length > 0 && result.items.length === 0 && result.format === null;
     return reply.code(unread ? 422 : 200).send({
-      ...(unread ? { error: 'INVALID_WIRE_ITEM', message: result.quarantined[0]!.reason } : {}),
+      ...(unread ? { error: { code: 'INVALID_WIRE_ITEM', message: result.quarantined[0]!.reason } } : {}),
       format: result.format,
       items: result.items.map((i) => ({ uri: i.uri, itemId: i.itemId, outcome: i.wire, articleId: i.articleId, story: i.story ?? null })),
       skipped: result.skipped,

@@ -102,7 +102,10 @@ async function moveTo(file: string, folder: string): Promise<void> {
   const base = path.basename(file);
   let to = path.join(folder, base);
   if (await fsp.stat(to).catch(() => null)) to = path.join(folder, `${base}.${Date.now()}`);
-  await fsp.rename(file, to);
+  await fsp.rename(file, to).catch((e: NodeJS.ErrnoException) => {
+    // Another process took it meanwhile (its versions are recognised as repeats): nothing lost.
+    if (e.code !== 'ENOENT') throw e;
+  });
 }
 
 /**

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedNinjs } from './support/paths.js';
+import { signIn, type Client } from './support/http.js';
+import { addPushSource, push } from './support/push.js';
+import { get, startSite, type TestSite } from './support/site.js';
+import { rows } from './support/wire.js';
+
+const seed = JSON.parse(fs.readFileSync(seedNinjs, 'utf8')) as Record<string, unknown>;
+const { associations: _pictures, ...seedText } = seed;
+
+/** A version of one agency item, as the agency would push it. */
+const version = (uri: string, v: number, extra: Record<string, unknown> = {}) => JSON.stringify({
+  ...seedText, uri, version: String(v), firstcreated: '2026-06-01T08:00:00Z',
+  versioncreated: new Date(Date.UTC(2026, 5, 1, 8 + v)).toISOString(), headline: `Version ${v} of the story ${uri.slice(-6)}`, ...extra,
+});
+
+describe('agency versions, kills and embargoes, pushed over HTTP and seen on the site', () => {
+  let site: TestSite;
+  let token: string;
+  let editor: Client;
+  let clock = new Date('2026-06-01T12:00:00Z');
+
+  beforeAll(async () => {
+    site = await startSite('wire-versions', { sections: ['Global'], now: () => clock, env: { SCHEDULER_INTERVAL_MS: '60000', WIRE_INTERVAL_MS: '60000' } });
+    token = await addPushSource(site, 'afp', ['--section', 'global', '--publish', '--topics', 'Wire']);
+    await site.addUser('desk@example.org', 'editor');
+    editor = await signIn(site, 'desk@example.org');
+  });
+  afterAll(() => site?.close());
+
+  const storyOf = async (articleId: number) => (await editor.api('GET', `/articles/${articleId}`)).json;
+
+  it('v1, v3, v2 delivered in that order leave v3, and keep v1 and v3', async () => {
+    const uri = 'urn:test:versions:000001';
+    const outcomes = [];
+    for (const v of [1, 3, 2]) outcomes.push((await push(site, 'afp', token, version(uri, v))).json.items[0].outcome);
+    expect(outcomes).toEqual(['new', 'updated', 'stale']);
+    const item = rows<{ id: number; uri: string; version: string; article_id: number; version_count: number }>(site.dataDir, 'wire_items').find((i) => i.uri === uri)!;
+    expect(item).toMatchObject({ version: '3', version_count: 2 });
+    const story = await storyOf(item.article_id);
+    expect(story.headline).toBe('Version 3 of the story 000001');
+    expect(story.status).toBe('published');
+    expect(story.topics).toContain('Wire');
+    const page = await get(site, story.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Version 3 of the story 000001');
+    expect(rows(site.dataDir, 'articles').filter((a: any) => a.uri === uri)).toHaveLength(1);
+  });
+
+  it('the same item pushed twice leaves one item, one version, one story', async () => {
+    const body = version('urn:test:versions:000002', 1);
+    const first = await push(site, 'afp', token, body);
+    const before = { versions: rows(site.dataDir, 'wire_versions').length, articles: rows(site.dataDir, 'articles').length, revisions: rows(site.dataDir, 'revisions').length };
+    const second = await push(site, 'afp', token, body);
+    expect([first.json.items[0].outcome, second.json.items[0].outcome]).toEqual(['new', 'unchanged']);
+    expect(second.json.items[0].story).toBeNull();
+    expect({ versions: rows(site.dataDir, 'wire_versions').length, articles: rows(site.dataDir, 'articles').length, revisions: rows(site.dataDir, 'revisions').length })
+      .toEqual(before);
+  });
+
+  it('an embargoed item is scheduled, stays off the site until its time, then goes live with nobody there', async () => {
+    const uri = 'urn:test:versions:000003';
+    const embargo = new Date(clock.getTime() + 3_600_000);
+    const r = await push(site, 'afp', token, version(uri, 1, { embargoed: embargo.toISOString(), headline: 'Embargoed results of the vote' }));
+    expect(r.json.items[0].story).toMatchObject({ action: 'created', status: 'scheduled' });
+    const id = r.json.items[0].articleId;
+    expect((await storyOf(id)).status).toBe('scheduled');
+    await site.dateline.scheduler!.tick();
+    expect((await get(site, '/')).body).not.toContain('Embargoed results of the vote');
+    expect((await get(site, '/search?q=embargoed+results')).body).not.toContain('Embargoed results of the vote');
+    // An editor cannot publish it early either.
+    const early = await editor.api('POST', `/articles/${id}/status`, { status: 'published' });
+    expect(early.status).toBe(400);
+    expect(early.json.error.message).toMatch(/embargo runs until/);
+    const tooSoon = await editor.api('POST', `/articles/${id}/status`, { status: 'scheduled', at: new Date(embargo.getTime() - 60_000).toISOString() });
+    expect(tooSoon.status).toBe(400);
+
+    clock = new Date(embargo.getTime() + 1000);
+    await site.dateline.scheduler!.tick();
+    const story = await storyOf(id);
+    expect(story.status).toBe('published');
+    expect(story.firstPublishedAt).toBe(embargo.toISOString());
+    expect((await get(site, story.url)).status).toBe(200);
+    expect((await get(site, '/')).body).toContain('Embargoed results of the vote');
+  });
+
+  it('a kill takes the published story down with a notice and alerts the desk until acknowledged', async () => {
+    const uri = 'urn:test:versions:000001';
+    const r = await push(site, 'afp', token, version(uri, 4, { pubstatus: 'canceled' }));
+    expect(r.json.items[0]).toMatchObject({ outcome: 'updated', story: { action: 'killed', status: 'unpublished' } });
+    const story = await storyOf(r.json.items[0].articleId);
+    const page = await get(site, story.url);
+    expect(page.status).toBe(410);
+    expect(page.body).toContain('This story has been removed');
+
+    const desk = await fetch(`${site.url}/newsroom/wire`, { headers: { cookie: editor.cookie } }).then((res) => res.text());
+    expect(desk).toMatch(/KILL.*AFP killed &quot;Version 4 of the story 000001&quot;: the story was taken down/s);
+    const home = await fetch(`${site.url}/newsroom`, { headers: { cookie: editor.cookie } }).then((res) => res.text());
+    expect(home).toContain('Agency alerts');
+    const alertId = /\/newsroom\/wire\/alerts\/(\d+)\/acknowledge/.exec(desk)![1];
+    const ack = await fetch(`${site.url}/newsroom/wire/alerts/${alertId}/acknowledge`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: editor.csrf }).toString(),
+    });
+    expect(ack.status).toBe(303);
+    expect(await fetch(`${site.url}/newsroom`, { headers: { cookie: editor.cookie } }).then((res) => res.text())).not.toContain('Agency alerts');
+    expect(rows(site.dataDir, 'audit_log').some((e: any) => e.action === 'kill' && e.subject === `article:${story.id}`)).toBe(true);
+  });
+
+  it('a kill of an embargoed story keeps it off the site for good', async () => {
+    const uri = 'urn:test:versions:000004';
+    const embargo = new Date(clock.getTime() + 3_600_000);
+    const scheduled = await push(site, 'afp', token, version(uri, 1, { embargoed: embargo.toISOString(), headline: 'Never to be seen' }));
+    expect(scheduled.json.items[0].story.status).toBe('scheduled');
+    const killed = await push(site, 'afp', token, version(uri, 2, { pubstatus: 'withheld', embargoed: embargo.toISOString(), headline: 'Never to be seen' }));
+    expect(killed.json.items[0].story.action).toBe('killed');
+    clock = new Date(embargo.getTime() + 1000);
+    await site.dateline.scheduler!.tick();
+    expect((await get(site, '/')).body).not.toContain('Never to be seen');
+  });
+
+  it('refuses pushes without the right token, and says why a delivery cannot be read', async () => {
+    const body = version('urn:test:versions:000005', 1);
+    expect((await push(site, 'afp', null, body)).status).toBe(401);
+    expect((await push(site, 'afp', 'not-the-token', body)).status).toBe(401);
+    const unknown = await push(site, 'nobody', token, body);
+    expect(unknown.status).toBe(401);
+    expect(rows<{ uri: string }>(site.dataDir, 'wire_items').map((i) => i.uri)).not.toContain('urn:test:versions:000005');
+
+    const broken = await push(site, 'afp', token, '{"uri": "urn:x", "headline": ');
+    expect(broken.status).toBe(422);
+    expect(broken.json.error.message).toMatch(/not valid JSON/);
+    expect(broken.json.quarantined[0].id).toBeGreaterThan(0);
+    const held = rows<{ id: number; bytes: string }>(site.dataDir, 'wire_quarantine').find((q) => q.id === broken.json.quarantined[0].id)!;
+    expect(Buffer.from(held.bytes, 'hex').toString()).toBe('{"uri": "urn:x", "headline": ');
+
+    const huge = await push(site, 'afp', token, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    expect(huge.status).toBe(413);
+    // The server is still there for the next agency.
+    expect((await push(site, 'afp', token, body)).status).toBe(200);
+  });
+});
