@@ -65,7 +65,7 @@ export class KyselyWireStore implements WireStore {
   async addSource(s: NewSource, now: Date): Promise<WireSourceRecord> {
     const row = await this.db.insertInto('wire_sources').values({
       slug: s.slug, name: s.name, kind: s.kind, location: s.location, token_hash: s.tokenHash, interval_seconds: s.intervalSeconds,
-      section_slug: s.section, topics: JSON.stringify(s.topics), mode: s.mode, enabled: 1, next_run_at: isoString(now),
+      section_slug: s.section, topics: JSON.stringify(s.topics), mode: s.mode, enabled: 1, next_run_at: null,
       created_at: isoString(now),
     }).returningAll().executeTakeFirstOrThrow();
     return toSource(row);
