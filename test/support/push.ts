@@ -10,7 +10,7 @@ export async function addPushSource(site: TestSite, slug: string, rules: string[
 /** POSTs a delivery to /ingest/{slug} as an agency would. */
 export async function push(site: TestSite, slug: string, token: string | null, body: string | Buffer, contentType = 'application/json') {
   const res = await fetch(`${site.url}/ingest/${slug}`, {
-    method: 'POST', body,
+    method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body),
     headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const text = await res.text();
