@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desktop, launchBrowser, phone } from './support/browser.js';
+import { tempDataDir } from './support/cli.js';
 import { seedNinjs } from './support/paths.js';
 import { signIn } from './support/http.js';
 import { startSite, type TestSite } from './support/site.js';
@@ -24,6 +27,12 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
   beforeAll(async () => {
     site = await startSite('axe', { demo: true });
     expect((await site.cli(['import', seedNinjs, '--section', 'global', '--publish'])).code).toBe(0);
+    // The wire desk with something on it: a second version to compare, and a delivery in quarantine.
+    const dir = tempDataDir('axe-wire');
+    const seed = JSON.parse(fs.readFileSync(seedNinjs, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(path.join(dir, 'v2.json'), JSON.stringify({ ...seed, associations: undefined, version: '2', versioncreated: '2019-04-30T12:00:00Z', headline: 'ISIS militants head to Afghanistan, officials say' }));
+    fs.writeFileSync(path.join(dir, 'broken.xml'), '<rss><channel>');
+    await site.cli(['import', path.join(dir, 'v2.json'), path.join(dir, 'broken.xml')]);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -35,6 +44,8 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
     ['newsroom sign-in', '/newsroom/sign-in'], ['newsroom stories', '/newsroom'], ['newsroom editor', '/newsroom/articles/1'],
     ['newsroom new story', '/newsroom/articles/new'], ['newsroom media', '/newsroom/media'], ['newsroom revisions', '/newsroom/articles/1/revisions'],
     ['newsroom users', '/newsroom/users'], ['newsroom audit log', '/newsroom/audit'], ['newsroom sections and topics', '/newsroom/taxonomy'],
+    ['newsroom wire queue', '/newsroom/wire'], ['newsroom wire item', '/newsroom/wire/1'], ['newsroom wire quarantine', '/newsroom/wire/quarantine'],
+    ['newsroom wire sources', '/newsroom/wire/sources'],
   ] as const;
 
   for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {
