@@ -51,14 +51,17 @@ export const importCommand: CliCommand = {
       let only: { file: string; result: DeliveryResult } | null = null;
       let deliveries = 0;
       let problems = 0;
+      let items = 0;
+      const bar = progressBar(process.stderr, 'files', started);
       const tally = await importPaths(
         { store: ws.store.content, wire: ws.store.wire, media: ws.media, now: () => new Date(), defaultLanguage: ws.config.siteLanguage },
         positionals,
         {
           rules, sourceId,
-          onProgress: progressBar(process.stderr, 'files', started),
+          onProgress: (done, total) => bar(done, total, { count: items, unit: 'items' }),
           onResult(file, result) {
             deliveries++;
+            items += result.items.length;
             only = deliveries === 1 ? { file, result } : null;
             for (const line of problemLines(file, result)) {
               if (++problems <= maxProblemLines) io.err(`dateline import: ${line}`);
