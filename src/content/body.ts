@@ -27,19 +27,27 @@ const bodyPolicy: sanitizeHtml.IOptions = {
 };
 
 /**
- * What @tiptap/html's generateJSON does, with the schema, the schema's parser and a script-less
- * DOM made once instead of for every body (they cost 5 ms a story; a wire import files thousands).
+ * What @tiptap/html's generateJSON does, with the schema and its parser made once and a
+ * script-less DOM shared by a run of bodies (making them cost 5 ms a story; a wire import files
+ * thousands). The DOM keeps every document it parsed until it is closed, so it is replaced
+ * after a few dozen bodies.
  */
 const bodyParser = (() => {
-  let made: { dom: InstanceType<Window['DOMParser']>; parser: SchemaParser } | null = null;
+  const parser = SchemaParser.fromSchema(getSchema(bodyExtensions));
+  let window: Window | null = null;
+  let dom: InstanceType<Window['DOMParser']> | null = null;
+  let uses = 0;
   return () => {
-    if (made) return made;
-    const window = new Window({ settings: {
-      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      disableIframePageLoading: true, disableComputedStyleRendering: true,
-    } });
-    made = { dom: new window.DOMParser(), parser: SchemaParser.fromSchema(getSchema(bodyExtensions)) };
-    return made;
+    if (!window || !dom || ++uses > 50) {
+      if (window) void window.happyDOM.close();
+      window = new Window({ settings: {
+        disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
+        disableIframePageLoading: true, disableComputedStyleRendering: true,
+      } });
+      dom = new window.DOMParser();
+      uses = 0;
+    }
+    return { dom, parser };
   };
 })();
 

@@ -99,6 +99,7 @@ export async function ingestBatch(ctx: IngestContext, batch: ParsedDelivery[], r
     }
   }
   const recorded = pending.length ? await ctx.wire.recordVersions(pending.map((p) => p.version), ctx.now()) : [];
+  let filed = 0;
   for (const [n, { k, item }] of pending.entries()) {
     const rec = recorded[n]!;
     const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: rec.state.id, articleId: rec.state.articleId, wire: rec.outcome };
@@ -106,6 +107,9 @@ export async function ingestBatch(ctx: IngestContext, batch: ParsedDelivery[], r
     if (story) {
       result.story = story;
       result.articleId = story.articleId ?? result.articleId;
+      // Filing runs on promises that never leave the microtask queue; the DOM that parses bodies
+      // frees its documents only on a turn of the event loop, so give it one now and then.
+      if (++filed % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     results[k]!.items.push(result);
   }
