@@ -6,18 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Dateline } from '../src/app/index.js';
 import { tempDataDir } from './support/cli.js';
 import { seedDir, seedNinjs } from './support/paths.js';
+import { until } from './support/until.js';
 import { startSite, type TestSite } from './support/site.js';
 import { rows } from './support/wire.js';
 
-async function until<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const seed = fs.readFileSync(seedNinjs, 'utf8');
 const item = (n: number) => JSON.stringify({ ...JSON.parse(seed), uri: `urn:test:folder:${n}`, headline: `Folder story number ${n}` });

@@ -4,7 +4,7 @@ import { maxWireFileBytes, readLocalFile } from './file-story.js';
 import { ingestDelivery, type DeliveryResult, type IngestContext } from './ingest.js';
 import type { WireSourceRecord } from './ports.js';
 import { rulesOf } from './sources.js';
-import { isDatelineError } from '../shared/index.js';
+import { isDatelineError, repeatEvery } from '../shared/index.js';
 
 export interface WireLog {
   info(obj: object, msg: string): void;
@@ -30,27 +30,9 @@ export interface WireRunner {
  * never overlap; a failing source is noted on it (the newsroom shows it) and retried next time.
  */
 export function startWireRunner(ctx: IngestContext, log: WireLog, intervalMs: number): WireRunner {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    running ??= runDueSources(ctx, log, () => stopped)
-      .catch((err: unknown) => log.error({ err }, 'wire sources pass failed; retrying next pass'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery(intervalMs, (stopping) => runDueSources(ctx, log, stopping), (err) => {
+    log.error({ err }, 'wire sources pass failed; retrying next pass');
+  });
 }
 
 export async function runDueSources(ctx: IngestContext, log: WireLog, stopped: () => boolean = () => false): Promise<void> {

@@ -107,3 +107,14 @@ export function reviveWireItem(text: string): WireItem {
   for (const f of dateFields) item[f] = item[f] === null ? null : new Date(item[f] as unknown as string);
   return item;
 }
+
+/** Names (topics, bylines) in delivery order: whitespace collapsed, blanks and repeats in any case dropped. */
+export function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => n.replace(/\s+/g, ' ').trim()).filter((n) => {
+    const key = n.toLowerCase();
+    if (!n || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

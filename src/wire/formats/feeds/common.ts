@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DatelineError } from '../../../shared/index.js';
-import type { WireItem, WirePicture, WireRendition, WireSubject } from '../../wire-item.js';
+import { uniqueNames, type WireItem, type WirePicture, type WireRendition, type WireSubject } from '../../wire-item.js';
+
+export { uniqueNames };
 import type { WireFailure, WireParse } from '../format.js';
 import { attr, childElements, isElement, textOf, type XmlElement, type XmlNode } from '../xml.js';
 
@@ -475,15 +477,6 @@ export function personName(raw: string): string {
   return s;
 }
 
-/** Names in order, empty and repeated ones dropped. */
-export function uniqueNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map(collapse).filter((n) => {
-    if (!n || seen.has(n.toLowerCase())) return false;
-    seen.add(n.toLowerCase());
-    return true;
-  });
-}
 
 /**
  * A category with a scheme as a subject: the code is the term qualified by its scheme, the

@@ -112,16 +112,7 @@ export function serializeXml(el: XmlElement, parentNs: string | null = null): st
   return `<${el.qname}${decl}${attrs}>${inner}</${el.qname}>`;
 }
 
-/** Case-insensitive de-duplication, first spelling kept, blanks dropped. */
-export function uniqueTopics(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((n) => n.trim()).filter((n) => {
-    const key = n.toLowerCase();
-    if (!n || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export { uniqueNames as uniqueTopics } from '../../wire-item.js';
 
 /** The place of a dateline: "Tel Aviv/Beirut (dpa) - " -> "Tel Aviv/Beirut". */
 export function datelinePlace(text: string): string {

@@ -1,5 +1,5 @@
 import { DatelineError } from '../../../shared/index.js';
-import type { WireItem, WirePicture, WireRendition, WireSubject } from '../../wire-item.js';
+import { uniqueNames as uniqueTopics, type WireItem, type WirePicture, type WireRendition, type WireSubject } from '../../wire-item.js';
 import type { WireFailure, WireFormat, WireParse, WireSkip, WireSource } from '../format.js';
 import { ninjs1, resolveHref, textToHtml } from './parse.js';
 import { ninjs23Item, type Ninjs23Association, type Ninjs23Item, type Ninjs23Rendition, type Ninjs23TextEntry } from './schema-2-3.js';
@@ -250,16 +250,6 @@ function subjectsOf(item: Ninjs23Association): WireSubject[] {
   });
 }
 
-/** Keywords and subject names in delivery order, duplicates (any case) removed. */
-function uniqueTopics(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((n) => n.trim()).filter((n) => {
-    const key = n.toLowerCase();
-    if (!n || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Renditions that name the full picture; otherwise the widest image wins. */
 const renditionPreference = ['original', 'main', 'highres', 'hires', 'baseimage', 'large', 'supplied'];

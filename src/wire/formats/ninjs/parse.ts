@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../../../shared/index.js';
-import type { WireItem, WirePicture } from '../../wire-item.js';
+import { uniqueNames, type WireItem, type WirePicture } from '../../wire-item.js';
 import type { WireFormat } from '../format.js';
 import { ninjsItem, type NinjsAssociation, type NinjsItem } from './schema.js';
 import { objectMajor } from './version.js';
@@ -120,14 +120,7 @@ export function textToHtml(text: string): string {
 }
 
 function topics(item: NinjsItem): string[] {
-  const names = [...(item.keywords ?? []), ...(item.subject ?? []).map((s) => s.name ?? '')];
-  const seen = new Set<string>();
-  return names.map((n) => n.trim()).filter((n) => {
-    const key = n.toLowerCase();
-    if (!n || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueNames([...(item.keywords ?? []), ...(item.subject ?? []).map((s) => s.name ?? '')]);
 }
 
 /** The provider: NINJS 1.x has no field for it, so the copyright holder stands in (AFP's items name AFP). */
