@@ -120,6 +120,92 @@ describe('agency versions, kills and embargoes, pushed over HTTP and seen on the
     expect((await get(site, '/')).body).not.toContain('Never to be seen');
   });
 
+  it('a repeat of an old version never overwrites a newer one still waiting, which is applied once it may be', async () => {
+    const uri = 'urn:test:versions:000006';
+    const v1 = version(uri, 1, { headline: 'Dam holds after the storm' });
+    const first = await push(site, 'afp', token, v1);
+    const id = first.json.items[0].articleId;
+    const until = new Date(clock.getTime() + 3_600_000);
+    const held = await push(site, 'afp', token, version(uri, 2, { headline: 'Dam breaks after the storm', embargoed: until.toISOString() }));
+    expect(held.json.items[0].story).toMatchObject({ action: 'held' });
+    const again = await push(site, 'afp', token, v1);
+    expect(again.json.items[0]).toMatchObject({ outcome: 'unchanged', story: { action: 'held' } });
+    expect((await storyOf(id)).headline).toBe('Dam holds after the storm');
+    clock = new Date(until.getTime() + 1000);
+    const later = await push(site, 'afp', token, v1);
+    expect(later.json.items[0].story).toMatchObject({ action: 'updated' });
+    expect((await storyOf(id)).headline).toBe('Dam breaks after the storm');
+    expect(rows<{ uri: string; applied_version_id: number; latest_version_id: number }>(site.dataDir, 'wire_items').find((i) => i.uri === uri))
+      .toSatisfy((i: { applied_version_id: number; latest_version_id: number }) => i.applied_version_id === i.latest_version_id);
+  });
+
+  it('an item and its kill in one delivery never reach the site, not even for a moment', async () => {
+    const feed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0">
+<title>AFP</title><id>urn:afp:feed</id><updated>2026-06-01T10:00:00Z</updated>
+<entry><id>urn:test:versions:000007</id><title>Premature obituary</title><updated>2026-06-01T10:00:00Z</updated><content type="html">&lt;p&gt;Text.&lt;/p&gt;</content></entry>
+<at:deleted-entry ref="urn:test:versions:000007" when="2026-06-01T10:05:00Z"><at:comment>Killed: wrong person</at:comment></at:deleted-entry>
+</feed>`;
+    const r = await push(site, 'afp', token, feed, 'application/atom+xml');
+    expect(r.status).toBe(200);
+    expect(r.json.items.map((i: { story: { action: string } | null }) => i.story?.action)).toEqual(['killed', 'killed']);
+    expect(rows(site.dataDir, 'articles').filter((a: any) => a.uri === 'urn:test:versions:000007')).toHaveLength(0);
+    expect(rows(site.dataDir, 'audit_log').filter((e: any) => e.action === 'publish' && String(e.detail).includes('Premature'))).toHaveLength(0);
+  });
+
+  it('an embargo moved later holds a scheduled story back, whether the wire or an editor scheduled it', async () => {
+    const start = clock;
+    const first = new Date(start.getTime() + 3_600_000);
+    const moved = new Date(start.getTime() + 3 * 3_600_000);
+    const auto = 'urn:test:versions:000008';
+    const a = await push(site, 'afp', token, version(auto, 1, { headline: 'Budget figures (wire)', embargoed: first.toISOString() }));
+    expect(a.json.items[0].story.status).toBe('scheduled');
+    await push(site, 'afp', token, version(auto, 2, { headline: 'Budget figures (wire)', embargoed: moved.toISOString() }));
+
+    // An editor's own draft, taken from an item, scheduled for the first embargo.
+    const taken = 'urn:test:versions:000009';
+    const queued = await site.cli(['source', 'add', 'desk', '--kind', 'push']);
+    const deskToken = /Bearer (\S+)"/.exec(queued.stdout)![1]!;
+    await push(site, 'desk', deskToken, version(taken, 1, { headline: 'Budget figures (desk)', embargoed: first.toISOString() }));
+    const itemId = rows<{ id: number; uri: string }>(site.dataDir, 'wire_items').find((i) => i.uri === taken)!.id;
+    const take = await fetch(`${site.url}/newsroom/wire/${itemId}/take`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: editor.csrf, section: 'global' }).toString(),
+    });
+    const draftId = Number(/articles\/(\d+)/.exec(take.headers.get('location')!)![1]);
+    expect((await editor.api('POST', `/articles/${draftId}/status`, { status: 'scheduled', at: first.toISOString() })).status).toBe(200);
+    const offered = await push(site, 'desk', deskToken, version(taken, 2, { headline: 'Budget figures (desk)', embargoed: moved.toISOString() }));
+    expect(offered.json.items[0].story.action).toBe('offered');
+
+    clock = new Date(first.getTime() + 60_000);
+    await site.dateline.scheduler!.tick();
+    expect((await get(site, '/')).body).not.toContain('Budget figures');
+    clock = new Date(moved.getTime() + 1000);
+    await site.dateline.scheduler!.tick();
+    const home = (await get(site, '/')).body;
+    expect(await storyOf(draftId)).toMatchObject({ status: 'published' });
+    expect(home).toContain('Budget figures (wire)');
+    expect(home).toContain('Budget figures (desk)');
+    expect((await storyOf(draftId)).firstPublishedAt).toBe(moved.toISOString());
+  });
+
+  it('an editor cannot publish a draft whose item the agency killed', async () => {
+    const uri = 'urn:test:versions:000010';
+    const queued = await site.cli(['source', 'add', 'desk2', '--kind', 'push']);
+    const deskToken = /Bearer (\S+)"/.exec(queued.stdout)![1]!;
+    await push(site, 'desk2', deskToken, version(uri, 1, { headline: 'Story to be killed' }));
+    const itemId = rows<{ id: number; uri: string }>(site.dataDir, 'wire_items').find((i) => i.uri === uri)!.id;
+    const take = await fetch(`${site.url}/newsroom/wire/${itemId}/take`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: editor.csrf, section: 'global' }).toString(),
+    });
+    const draftId = Number(/articles\/(\d+)/.exec(take.headers.get('location')!)![1]);
+    await push(site, 'desk2', deskToken, version(uri, 2, { pubstatus: 'canceled' }));
+    const r = await editor.api('POST', `/articles/${draftId}/status`, { status: 'published' });
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toMatch(/killed the wire item this story was made from/);
+  });
+
   it('refuses pushes without the right token, and says why a delivery cannot be read', async () => {
     const body = version('urn:test:versions:000005', 1);
     expect((await push(site, 'afp', null, body)).status).toBe(401);

@@ -6,7 +6,7 @@ import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
 import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings } from '../site/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { startWireRunner, wirePushPlugin, type IngestContext, type WireRunner } from '../wire/index.js';
+import { startWireRunner, wireHold, wirePushPlugin, type IngestContext, type WireRunner } from '../wire/index.js';
 
 export interface Dateline {
   app: FastifyInstance;
@@ -82,7 +82,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   });
 
   const scheduler = options.worker === false ? null
-    : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs);
+    : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs, wireHold(store.wire));
   const wire = options.worker === false ? null : startWireRunner(wireCtx, app.log, config.wireIntervalMs);
   // The page-change log only needs to outlive the caches reading it (they resync after an hour idle).
   const pruneChanges = () => store.pageChanges.prune(new Date(now().getTime() - 24 * 3_600_000))

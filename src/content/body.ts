@@ -39,7 +39,7 @@ const bodyParser = (() => {
   let uses = 0;
   return () => {
     if (!window || !dom || ++uses > 50) {
-      if (window) void window.happyDOM.close();
+      if (window) window.happyDOM.close().catch(() => {});
       window = new Window({ settings: {
         disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
         disableIframePageLoading: true, disableComputedStyleRendering: true,

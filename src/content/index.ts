@@ -7,7 +7,7 @@ export {
 } from './commands/save-article.js';
 export { createSection, reservedSlugs, type SectionInput } from './commands/create-section.js';
 export { createDraft, updateDraft, draftOf, limits, type DraftInput } from './commands/edit-article.js';
-export { changeStatus, publishDue } from './commands/change-status.js';
+export { changeStatus, publishDue, type NotBefore } from './commands/change-status.js';
 export { addCorrection } from './commands/corrections.js';
 export { restoreRevision } from './commands/restore-revision.js';
 export { persistArticle } from './commands/persist-article.js';

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { systemActor } from '../accounts/index.js';
-import { publishDue, type CommandContext } from '../content/index.js';
+import { publishDue, type CommandContext, type NotBefore } from '../content/index.js';
 import { repeatEvery } from '../shared/index.js';
 
 export interface Scheduler {
@@ -14,9 +14,9 @@ export interface Scheduler {
  * the database, so a restart loses nothing: the first pass after start publishes what fell due
  * while the server was down. Passes never overlap.
  */
-export function startScheduler(ctx: CommandContext, log: FastifyBaseLogger, intervalMs: number): Scheduler {
+export function startScheduler(ctx: CommandContext, log: FastifyBaseLogger, intervalMs: number, notBefore?: NotBefore): Scheduler {
   return repeatEvery(intervalMs, async () => {
-    const ids = await publishDue(ctx, systemActor('scheduler'));
+    const ids = await publishDue(ctx, systemActor('scheduler'), notBefore);
     if (ids.length) log.info({ ids }, 'published scheduled stories');
     return ids;
   }, (err) => {

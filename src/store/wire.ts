@@ -139,6 +139,16 @@ export class KyselyWireStore implements WireStore {
     });
   }
 
+  async itemState(id: number) {
+    const r = await this.db.selectFrom('wire_items').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toState(r) : null;
+  }
+
+  async versionItem(versionId: number) {
+    const r = await this.db.selectFrom('wire_versions').select('content').where('id', '=', versionId).executeTakeFirst();
+    return r ? reviveWireItem(r.content) : null;
+  }
+
   async linkArticle(itemId: number, link: { articleId: number; filing: 'auto' | 'taken'; versionId: number }) {
     await this.db.updateTable('wire_items')
       .set({ article_id: link.articleId, filing: link.filing, applied_version_id: link.versionId })
@@ -157,7 +167,7 @@ export class KyselyWireStore implements WireStore {
     if (f.urgency) q = q.where('i.urgency', '<=', f.urgency);
     if (f.text) {
       const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<boolean>`i.headline like ${pattern} escape '\\'`);
+      q = q.where(sql<boolean>`lower(i.headline) like lower(${pattern}) escape '\\'`); // case-blind on either engine
     }
     const [rows, count] = await Promise.all([
       q.orderBy('i.updated_at', 'desc').orderBy('i.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
@@ -281,7 +291,9 @@ async function recordOne(trx: Kysely<Database>, q: ReturnType<typeof recordingSt
   if (existing) {
     if ((await q.repeat(trx, { item: existing.id, ...digest })).length) return { outcome: 'unchanged', state: toState(existing) };
     const stored = { version: existing.version, versionCreatedAt: toDate(existing.version_created_at) };
-    if (isStale({ version: v.item.version, versionCreatedAt: v.item.versionCreated }, stored)) return { outcome: 'stale', state: toState(existing) };
+    // A kill is never dropped as out of date: an agency's withdrawal must always take effect.
+    const kill = v.item.pubStatus !== 'usable';
+    if (!kill && isStale({ version: v.item.version, versionCreatedAt: v.item.versionCreated }, stored)) return { outcome: 'stale', state: toState(existing) };
   }
   const columns = latestColumns(v.item, received);
   const itemId = existing?.id ?? (await q.insertItem(trx, { uri: v.item.uri, source: v.sourceId, received, section: v.sectionSlug, ...columns }))[0]!.id;

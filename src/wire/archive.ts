@@ -6,6 +6,24 @@ import { DatelineError } from '../shared/index.js';
 
 /** Per-entry ceiling: an archive cannot make us write more than this for one file (zip bombs). */
 const maxEntryBytes = 50 * 1024 * 1024;
+/** Whole-archive ceilings: what one archive may unpack to, in bytes and in files. */
+const maxTotalBytes = 4 * 1024 * 1024 * 1024;
+const maxEntries = 200_000;
+/** Long names and pax records are small; anything bigger is not a real tar. */
+const maxMetaBytes = 1024 * 1024;
+
+/** Counts what an archive has unpacked so far and stops it at the ceilings. */
+function budget(file: string) {
+  let bytes = 0;
+  let entries = 0;
+  return (size: number) => {
+    bytes += size;
+    entries++;
+    if (bytes > maxTotalBytes || entries > maxEntries) {
+      throw new DatelineError('TOO_LARGE', `${path.basename(file)} unpacks to more than ${maxEntries} files or ${maxTotalBytes / 2 ** 30} GiB`);
+    }
+  };
+}
 
 export const archiveKind = (file: string): 'tar' | 'zip' | null =>
   /\.(tar|tar\.gz|tgz)$/i.test(file) ? 'tar' : /\.zip$/i.test(file) ? 'zip' : null;
@@ -59,6 +77,7 @@ async function extractTar(file: string, into: string) {
     });
   });
   const stream = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(zlib.createGunzip()) : raw;
+  const spend = budget(file);
   let buffer: Buffer = Buffer.alloc(0);
   let files = 0;
   let refused = 0;
@@ -82,6 +101,8 @@ async function extractTar(file: string, into: string) {
         longName = type === 'L' || type === 'x' ? longName : null;
         entry = { name, size, type, regular: type === '0' || type === '\0' || type === '7', meta: type === 'L' ? 'L' : type === 'x' ? 'x' : null };
         if (entry.regular && size > maxEntryBytes) throw new DatelineError('TOO_LARGE', `${name} in ${path.basename(file)} is ${size} bytes (at most ${maxEntryBytes})`);
+        if (entry.meta && size > maxMetaBytes) throw new Error(`a tar header record of ${size} bytes`);
+        spend(size);
         chunks.length = 0;
         have = 0;
       }
@@ -119,6 +140,8 @@ async function extractZip(file: string, into: string) {
     const dirSize = tail.readUInt32LE(eocd + 12);
     const dirOffset = tail.readUInt32LE(eocd + 16);
     if (dirOffset === 0xffffffff) throw new Error('zip64 archives are not supported');
+    if (dirOffset + dirSize > size) throw new Error('the zip directory points past the end of the file');
+    const spend = budget(file);
     const dir = Buffer.alloc(dirSize);
     await handle.read(dir, 0, dirSize, dirOffset);
     let files = 0;
@@ -143,6 +166,8 @@ async function extractZip(file: string, into: string) {
         continue;
       }
       if (uncompressed > maxEntryBytes) throw new DatelineError('TOO_LARGE', `${name} in ${path.basename(file)} is ${uncompressed} bytes (at most ${maxEntryBytes})`);
+      if (local + compressed > size) throw new Error(`${name}: its data runs past the end of the file`);
+      spend(uncompressed);
       const header = Buffer.alloc(30);
       await handle.read(header, 0, 30, local);
       const start = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);

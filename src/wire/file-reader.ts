@@ -24,8 +24,8 @@ export interface FileReader {
 export function openFileReader(): FileReader {
   const script = new URL('./parse-worker.js', import.meta.url);
   if (!fs.existsSync(fileURLToPath(script))) return inPlace;
+  // Not unref'd: while reads are pending the worker is what keeps the import alive; close() ends it.
   const worker = new Worker(script);
-  worker.unref();
   const waiting = new Map<number, { resolve: (r: FileRead) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.on('message', ({ id, read }: { id: number; read: FileRead }) => {

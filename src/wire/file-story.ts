@@ -62,6 +62,8 @@ export async function fileWireItem(ctx: WireContext, item: WireItem, options: Fi
   if (existing && isStale({ version: item.version, versionCreatedAt: item.versionCreated }, existing)) {
     return { action: 'skipped', articleId: existing.id, slug: existing.slug, status: existing.status, reason: 'a newer version is already stored' };
   }
+  // A story an editor took down or holds for review is updated, never put back out by the wire.
+  if (options.publish && existing && (existing.status === 'unpublished' || existing.status === 'in_review')) options = { ...options, publish: false };
   const lead = item.pictures[0];
   const local = lead && !/^https?:/i.test(lead.href) ? lead : undefined;
   let pictureNote: string | undefined = lead && !local ? `picture ${lead.href} not fetched (remote)` : undefined;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isDatelineError } from '../shared/index.js';
 import { maxWireFileBytes } from './file-story.js';
 import { ingestDelivery, type IngestContext } from './ingest.js';
+import type { WireSourceRecord } from './ports.js';
 import { authorisePush, rulesOf } from './sources.js';
 
 /**
@@ -25,8 +26,14 @@ export async function wirePushPlugin(app: FastifyInstance, opts: { ctx: IngestCo
     return fail(500, 'INTERNAL', 'the delivery could not be taken in; send it again');
   });
 
-  app.post<{ Params: { source: string } }>('/ingest/:source', async (req, reply) => {
-    const source = await authorisePush(ctx, req.params.source, req.headers.authorization);
+  const authorised = new WeakMap<object, WireSourceRecord>();
+  app.post<{ Params: { source: string } }>('/ingest/:source', {
+    // The token is checked before the body is read: a stranger cannot make us buffer 20 MB.
+    onRequest: async (req) => {
+      authorised.set(req, await authorisePush(ctx, (req.params as { source: string }).source, req.headers.authorization));
+    },
+  }, async (req, reply) => {
+    const source = authorised.get(req)!;
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(req.headers['content-type'] ?? '')?.[1] ?? null;
     const fileName = String(req.headers['x-file-name'] ?? `push-${ctx.now().toISOString()}`).slice(0, 200);

@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DatelineError } from '../shared/index.js';
+import { DatelineError, isDatelineError } from '../shared/index.js';
 import { archiveKind, extractArchive } from './archive.js';
 import { openFileReader, type FileRead } from './file-reader.js';
 import { ingestBatch, type DeliveryResult, type IngestContext, type IngestRules, type ParsedDelivery } from './ingest.js';
@@ -50,6 +50,8 @@ export interface ImportRun {
 /** Deliveries written per transaction, and files read ahead of the writer. */
 const batchItems = 500;
 const readAhead = 256;
+/** ... and at most this many bytes of them (a folder of 20 MB files must not fill memory). */
+const readAheadBytes = 64 * 1024 * 1024;
 
 /**
  * Imports files, folders (recursively, in name order) and archives (tar, tar.gz, zip: unpacked to
@@ -63,15 +65,20 @@ export async function importPaths(ctx: IngestContext, inputs: string[], run: Imp
   const reader = openFileReader();
   try {
     const files: string[] = [];
-    for (const input of inputs) await collect(input, files, scratch, true);
+    const sizes: number[] = [];
+    const unpackable: { file: string; reason: string }[] = [];
+    for (const input of inputs) await collect(input, { files, sizes, scratch, unpackable }, 'named');
     let done = 0;
     run.onProgress?.(0, files.length);
-    const inflight: { file: string; read: Promise<FileRead> }[] = [];
+    const inflight: { file: string; size: number; read: Promise<FileRead> }[] = [];
     let next = 0;
+    let aheadBytes = 0;
     const fill = () => {
-      while (inflight.length < readAhead && next < files.length) {
-        const file = files[next++]!;
-        inflight.push({ file, read: reader.read(file) });
+      while (next < files.length && (inflight.length === 0 || (inflight.length < readAhead && aheadBytes < readAheadBytes))) {
+        const file = files[next]!;
+        const size = sizes[next++]!;
+        aheadBytes += size;
+        inflight.push({ file, size, read: reader.read(file) });
       }
     };
     let batch: { file: string; delivery: ParsedDelivery }[] = [];
@@ -87,10 +94,13 @@ export async function importPaths(ctx: IngestContext, inputs: string[], run: Imp
       run.onResult?.(file, result);
       run.onProgress?.(++done, files.length);
     };
+    // An archive that cannot be unpacked is reported like an unreadable file; the others go on.
+    for (const u of unpackable) report(u.file, { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: u.reason }] });
     fill();
     while (inflight.length) {
-      const { file, read } = inflight.shift()!;
+      const { file, size, read } = inflight.shift()!;
       const r = await read;
+      aheadBytes -= size;
       fill();
       if (!r.ok) {
         // Unreadable or oversized: the bytes cannot be kept, so the reason is all there is.
@@ -109,27 +119,48 @@ export async function importPaths(ctx: IngestContext, inputs: string[], run: Imp
   }
 }
 
-async function collect(input: string, into: string[], scratch: string[], named: boolean): Promise<void> {
+interface Collected {
+  files: string[];
+  sizes: number[];
+  scratch: string[];
+  unpackable: { file: string; reason: string }[];
+}
+
+/**
+ * Files to import under `input`: named ones always, in folders all but pictures, archives
+ * unpacked (but not archives inside archives: a zip that contains itself must end).
+ */
+async function collect(input: string, into: Collected, where: 'named' | 'folder' | 'archive'): Promise<void> {
   let stat;
   try {
     stat = await fsp.stat(input);
   } catch (e) {
-    if (!named) return;
+    if (where !== 'named') return;
     throw new DatelineError('FILE_UNREADABLE', `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (stat.isDirectory()) {
     const names = (await fsp.readdir(input)).filter((n) => !n.startsWith('.')).sort();
-    for (const n of names) await collect(path.join(input, n), into, scratch, false);
+    for (const n of names) await collect(path.join(input, n), into, where === 'archive' ? 'archive' : 'folder');
     return;
   }
   if (!stat.isFile()) return;
   if (archiveKind(input)) {
+    if (where === 'archive') return;
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'dateline-archive-'));
-    scratch.push(dir);
-    await extractArchive(input, dir);
-    await collect(dir, into, scratch, false);
+    into.scratch.push(dir);
+    try {
+      await extractArchive(input, dir);
+    } catch (e) {
+      if (!isDatelineError(e)) throw e;
+      into.unpackable.push({ file: input, reason: e.message });
+      return;
+    }
+    await collect(dir, into, 'archive');
     return;
   }
   // A file named on the command line is always tried; inside folders, pictures are not items.
-  if (named || !notItems.test(input)) into.push(input);
+  if (where === 'named' || !notItems.test(input)) {
+    into.files.push(input);
+    into.sizes.push(stat.size);
+  }
 }

@@ -8,5 +8,5 @@ export { addSource, authorisePush, renewToken, rulesOf, type SourceInput } from 
 export { startWireRunner, runDueSources, scanFolder, pollFeed, type WireRunner } from './runner.js';
 export { wirePushPlugin } from './http.js';
 export { extractArchive } from './archive.js';
-export { takeWireItem, checkEmbargo } from './take.js';
+export { takeWireItem, checkEmbargo, wireHold } from './take.js';
 export { retryQuarantined } from './quarantine.js';

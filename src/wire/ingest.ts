@@ -2,12 +2,14 @@ import { plainText } from '../content/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { fileWireItem, NotFiled, type FilingOutcome, type WireContext } from './file-story.js';
 import type { WireSkip } from './formats/index.js';
-import type { RecordedVersion, SourceMode, VersionToRecord, WireStore } from './ports.js';
+import type { RecordedVersion, SourceMode, VersionToRecord, WireItemState, WireStore } from './ports.js';
 import { parseDelivery, type Parsed } from './parse-delivery.js';
 import { serializeWireItem, type WireItem } from './wire-item.js';
 
 export interface IngestContext extends WireContext {
   wire: WireStore;
+  /** Where unexpected failures are reported (the server's log); optional for the CLI. */
+  log?: { error(obj: object, msg: string): void };
 }
 
 /** What a source (or an import's options) says to do with new items. */
@@ -103,7 +105,12 @@ export async function ingestBatch(ctx: IngestContext, batch: ParsedDelivery[], r
   for (const [n, { k, item }] of pending.entries()) {
     const rec = recorded[n]!;
     const result: ItemResult = { uri: item.uri, headline: plainText(item.headline), itemId: rec.state.id, articleId: rec.state.articleId, wire: rec.outcome };
-    const story = await applyRules(ctx, item, rec, rules);
+    const story = await applyRules(ctx, item, rec, rules).catch((e: unknown) => {
+      // One item's unexpected failure (a bug, a body too deep to parse) must not stop the others:
+      // its version is kept, and a later delivery or an editor's take tries again.
+      ctx.log?.error({ err: e, uri: item.uri }, 'filing a wire item failed');
+      return { action: 'failed' as const, articleId: rec.state.articleId, status: null, note: `internal error: ${(e as Error).message}` };
+    });
     if (story) {
       result.story = story;
       result.articleId = story.articleId ?? result.articleId;
@@ -127,14 +134,21 @@ function unreadable(item: WireItem): string | null {
 }
 
 /**
- * Makes or updates the story when the rules say so and this version has not been applied yet
- * (so a run killed half-way and repeated finishes the job). An editor's own draft taken from
- * the item is never overwritten: the newer version is offered to them instead.
+ * Makes or updates the story when the rules say so and the item's latest version has not been
+ * applied yet (so a run killed half-way and repeated finishes the job). It is always the latest
+ * stored version that is applied, whatever was just delivered: a repeat of an old version, or an
+ * old version earlier in the same batch as a kill, never reaches the site. An editor's own draft
+ * taken from the item is never overwritten: the newer version is offered to them instead.
  */
-async function applyRules(ctx: IngestContext, item: WireItem, rec: RecordedVersion, rules: IngestRules): Promise<ItemResult['story']> {
-  const { state } = rec;
-  if (rec.outcome === 'stale' || state.appliedVersionId === state.latestVersionId) return undefined;
-  if (item.pubStatus !== 'usable') return kill(ctx, item, rec);
+async function applyRules(ctx: IngestContext, delivered: WireItem, rec: RecordedVersion, rules: IngestRules): Promise<ItemResult['story']> {
+  if (rec.outcome === 'stale' || rec.state.appliedVersionId === rec.state.latestVersionId) return undefined;
+  // Queue rules and no story yet, nothing withdrawn: nothing to do (the common bulk case, no reads).
+  if (rules.mode === 'queue' && rec.state.filing === null && delivered.pubStatus === 'usable') return undefined;
+  const state = await ctx.wire.itemState(rec.state.id);
+  if (!state || state.appliedVersionId === state.latestVersionId) return undefined;
+  const item = rec.outcome !== 'unchanged' && state.latestVersionId === rec.state.latestVersionId ? delivered : await ctx.wire.versionItem(state.latestVersionId);
+  if (!item) return undefined;
+  if (item.pubStatus !== 'usable') return kill(ctx, item, state);
   if (state.filing === 'taken') return { action: 'offered', articleId: state.articleId, status: null, note: 'a newer version waits for the editor' };
   const section = rules.section ?? (state.filing === 'auto' ? await sectionOfArticle(ctx, item.uri) : null);
   if (!section || (rules.mode === 'queue' && state.filing !== 'auto')) return undefined;
@@ -160,13 +174,13 @@ async function sectionOfArticle(ctx: IngestContext, uri: string): Promise<string
 }
 
 /** A kill takes down the story made from the item (by a rule or by an editor) and alerts the desk. */
-async function kill(ctx: IngestContext, item: WireItem, rec: RecordedVersion): Promise<ItemResult['story']> {
+async function kill(ctx: IngestContext, item: WireItem, state: WireItemState): Promise<ItemResult['story']> {
   const out: FilingOutcome = await fileWireItem(ctx, item, { section: '', publish: false });
   if (out.action !== 'killed' || out.articleId === null) return { action: 'killed', articleId: null, status: null, note: 'no story was made from it' };
-  await ctx.wire.linkArticle(rec.state.id, { articleId: out.articleId, filing: rec.state.filing ?? 'auto', versionId: rec.state.latestVersionId });
+  await ctx.wire.linkArticle(state.id, { articleId: out.articleId, filing: state.filing ?? 'auto', versionId: state.latestVersionId });
   const what = out.wasLive ? 'was taken down' : 'must not be published';
   await ctx.wire.addAlert({
-    kind: 'kill', itemId: rec.state.id, articleId: out.articleId,
+    kind: 'kill', itemId: state.id, articleId: out.articleId,
     message: `${item.agency || 'The agency'} ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} "${plainText(item.headline) || item.uri}": the story ${what}.`,
   }, ctx.now());
   return { action: 'killed', articleId: out.articleId, status: out.status, note: what };

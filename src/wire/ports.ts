@@ -155,6 +155,10 @@ export interface WireStore {
    * transaction (a batch lands whole or not at all); results in the same order.
    */
   recordVersions(vs: VersionToRecord[], now: Date): Promise<RecordedVersion[]>;
+  /** Where an item stands now (re-read: a batch may have recorded later versions since). */
+  itemState(id: number): Promise<WireItemState | null>;
+  /** The item as one stored version delivered it. */
+  versionItem(versionId: number): Promise<WireItem | null>;
   /** Notes the article an item became and the version it was made from. */
   linkArticle(itemId: number, link: { articleId: number; filing: 'auto' | 'taken'; versionId: number }): Promise<void>;
   items(filter: WireQueueFilter): Promise<Page<WireItemSummary>>;

@@ -51,12 +51,19 @@ export async function runDueSources(ctx: IngestContext, log: WireLog, stopped: (
   }
 }
 
+/** A file left in processing/ this long was being taken in by a process that died. */
+const abandonedMs = 10 * 60_000;
+
 /**
  * Takes in every settled file of a watched folder, then moves it to done/ (taken in) or
- * failed/ (quarantined, or its story could not be made), so nothing is read twice.
+ * failed/ (quarantined, or its story could not be made), so nothing is read twice. Each file is
+ * first claimed by renaming it into processing/: of several processes scanning at once, the one
+ * whose rename succeeds takes the file in; one that died leaves it there to be put back later.
  */
 export async function scanFolder(ctx: IngestContext, source: WireSourceRecord, log: WireLog, stopped: () => boolean = () => false) {
   const dir = source.location;
+  const processing = path.join(dir, 'processing');
+  await recoverAbandoned(dir, processing);
   const names = (await fsp.readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isFile() && !inTransit.test(e.name) && !/\.(jpe?g|png|gif|webp|avif|tiff?)$/i.test(e.name))
     .map((e) => e.name).sort();
@@ -65,17 +72,32 @@ export async function scanFolder(ctx: IngestContext, source: WireSourceRecord, l
     const file = path.join(dir, name);
     const stat = await fsp.stat(file).catch(() => null);
     if (!stat || Date.now() - stat.mtimeMs < settleMs) continue; // file times are real time, whatever the clock
+    await fsp.mkdir(processing, { recursive: true });
+    const claimed = path.join(processing, name);
+    if (!(await fsp.rename(file, claimed).then(() => true, () => false))) continue; // another process has it
     let result: DeliveryResult;
     try {
-      const bytes = await readLocalFile(file, maxWireFileBytes, `cannot read ${name}`);
+      const bytes = await readLocalFile(claimed, maxWireFileBytes, `cannot read ${name}`);
+      // Pictures stay beside the item in the watched folder: references resolve there.
       result = await ingestDelivery(ctx, { bytes, fileName: name, baseDir: dir, sourceId: source.id }, rulesOf(source));
     } catch (err) {
       if (!isDatelineError(err)) throw err;
       result = { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: err.message }] };
     }
     const bad = result.quarantined.length > 0 || result.items.some((i) => i.story?.action === 'failed');
-    await moveTo(file, path.join(dir, bad ? 'failed' : 'done'));
+    await moveTo(claimed, path.join(dir, bad ? 'failed' : 'done'));
     log.info({ source: source.slug, file: name, items: result.items.length, quarantined: result.quarantined.length }, 'wire file taken in');
+  }
+}
+
+/** Files a crashed process left in processing/ go back to the folder (a repeat changes nothing). */
+async function recoverAbandoned(dir: string, processing: string): Promise<void> {
+  const names = await fsp.readdir(processing).catch(() => [] as string[]);
+  for (const name of names) {
+    const at = path.join(processing, name);
+    const stat = await fsp.stat(at).catch(() => null);
+    // The claim's rename set ctime: it says how long ago the file was claimed.
+    if (stat?.isFile() && Date.now() - stat.ctimeMs > abandonedMs) await fsp.rename(at, path.join(dir, name)).catch(() => {});
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fsp from 'node:fs/promises';
+import path from 'node:path';
 import { requireSection } from '../content/index.js';
 import { DatelineError, slugify } from '../shared/index.js';
 import type { IngestContext, IngestRules } from './ingest.js';
@@ -57,7 +58,8 @@ async function checkLocation(kind: SourceKind, location: string): Promise<string
   if (kind === 'folder') {
     const stat = await fsp.stat(location).catch(() => null);
     if (!stat?.isDirectory()) throw invalid(`the folder "${location}" does not exist`);
-    return location;
+    // Stored absolute: the server may run from another working directory than this command.
+    return path.resolve(location);
   }
   let url: URL;
   try {

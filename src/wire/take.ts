@@ -1,6 +1,8 @@
 import type { Actor } from '../accounts/index.js';
+import type { NotBefore } from '../content/index.js';
 import { DatelineError } from '../shared/index.js';
-import { fileWireItem } from './file-story.js';
+import type { WireStore } from './ports.js';
+import { fileWireItem, NotFiled } from './file-story.js';
 import type { IngestContext } from './ingest.js';
 
 /**
@@ -13,20 +15,41 @@ export async function takeWireItem(ctx: IngestContext, itemId: number, section: 
   if (item.pubStatus !== 'usable') throw new DatelineError('INVALID_INPUT', `the agency ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} this item: it must not be used`);
   const latest = (await ctx.wire.versions(itemId)).find((v) => v.id === item.latestVersionId);
   if (!latest) throw new DatelineError('NOT_FOUND', 'the item has no stored version');
-  const out = await fileWireItem(ctx, latest.item, { section, publish: false, by: { actor, source: 'wire' }, pictureOptional: true });
+  let out;
+  try {
+    out = await fileWireItem(ctx, latest.item, { section, publish: false, by: { actor, source: 'wire' }, pictureOptional: true });
+  } catch (e) {
+    if (e instanceof NotFiled) throw new DatelineError('INVALID_INPUT', `not taken: ${e.message}`);
+    throw e;
+  }
   if (out.action === 'killed') throw new DatelineError('INVALID_INPUT', 'the agency killed this item');
   if (out.action === 'skipped') throw new DatelineError('CONFLICT', `the story holds a newer version than this item's latest (${out.reason ?? ''})`);
   await ctx.wire.linkArticle(itemId, { articleId: out.articleId, filing: 'taken', versionId: latest.id });
   return { articleId: out.articleId, action: out.action, note: out.pictureNote ?? null, embargoedUntil: item.embargoedUntil };
 }
 
+/** Forever, for a story whose item the agency withdrew. */
+const never = new Date('9999-12-31T23:59:59Z');
+
+/** The scheduler's guard: a story made from a wire item goes out no earlier than its latest embargo, and never once killed. */
+export function wireHold(wire: WireStore): NotBefore {
+  return async (articleId) => {
+    const item = await wire.itemByArticle(articleId);
+    if (!item) return null;
+    return item.pubStatus !== 'usable' ? never : item.embargoedUntil;
+  };
+}
+
 /**
  * Refuses to publish a story made from an item still under embargo, or to schedule it before
- * the embargo ends (an editor's click included).
+ * the embargo ends, or to publish one whose item the agency withdrew (an editor's click included).
  */
 export async function checkEmbargo(ctx: Pick<IngestContext, 'wire' | 'now'>, articleId: number, to: string, at: Date | null): Promise<void> {
   if (to !== 'published' && to !== 'scheduled') return;
   const item = await ctx.wire.itemByArticle(articleId);
+  if (item && item.pubStatus !== 'usable') {
+    throw new DatelineError('INVALID_INPUT', `the agency ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} the wire item this story was made from: it must not be published`);
+  }
   const until = item?.embargoedUntil;
   const goesOut = to === 'published' ? ctx.now() : at;
   if (until && goesOut && until > goesOut) {

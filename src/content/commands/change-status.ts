@@ -43,21 +43,30 @@ export async function changeStatus(
 }
 
 /** Publishes every scheduled story whose time has come; returns the ids it published. */
-export async function publishDue(ctx: CommandContext, actor: Actor): Promise<number[]> {
+/**
+ * A story's earliest publication time set outside the story (an agency embargo, forever for a
+ * withdrawn item), or null. The scheduler never publishes before it, whatever the schedule says.
+ */
+export type NotBefore = (articleId: number) => Promise<Date | null>;
+
+export async function publishDue(ctx: CommandContext, actor: Actor, notBefore?: NotBefore): Promise<number[]> {
   const now = ctx.now();
   const published: number[] = [];
   for (const id of await ctx.store.dueScheduled(now)) {
+    const held = notBefore ? await notBefore(id) : null;
+    if (held && held > now) continue;
     const done = await ctx.store.transaction(async (repo) => {
       const a = await repo.articleById(id);
       // Re-read inside the transaction: it may have been rescheduled or returned to draft meanwhile.
       if (!a || a.status !== 'scheduled' || !a.scheduledAt || a.scheduledAt > now) return false;
-      // The story goes out dated by its scheduled time, not by when this process noticed.
+      // The story goes out dated by its scheduled time (or the end of a hold past it), not by when this process noticed.
+      const at = held && held > a.scheduledAt ? held : a.scheduledAt;
       const ok = await repo.transition(id, ['scheduled'], {
         status: 'published', scheduledAt: null,
-        firstPublishedAt: a.publishedAt ?? a.scheduledAt,
-        updatedAt: a.publishedAt ? a.scheduledAt : null,
+        firstPublishedAt: a.publishedAt ?? at,
+        updatedAt: a.publishedAt ? at : null,
       }, now, a.scheduledAt);
-      if (ok) await audit(repo, actor, 'publish', a, now, { scheduledFor: a.scheduledAt.toISOString() });
+      if (ok) await audit(repo, actor, 'publish', a, now, { scheduledFor: at.toISOString() });
       return ok;
     });
     if (done) published.push(id);

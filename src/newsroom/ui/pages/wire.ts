@@ -114,7 +114,7 @@ ${usable && (item.articleId === null || item.newerVersionWaiting) && (latest.typ
 ${item.articleId === null ? html`<div class="nr-field"><label for="take-section">Section</label><select id="take-section" name="section">${p.sections.map((s) => html`<option value="${s.slug}"${s.slug === item.sectionSlug ? html` selected` : ''}>${s.name}</option>`)}</select></div>
 <button type="submit" class="nr-primary">Take into a draft</button>`
   : html`<input type="hidden" name="section" value="">
-<button type="submit" class="nr-primary">Update story ${String(item.articleId)} to ${versionLabel(b)}</button>`}
+<button type="submit" class="nr-primary">Update story ${String(item.articleId)} to ${versionLabel(p.versions.find((v) => v.id === item.latestVersionId) ?? b)}</button>`}
 </form>` : ''}
 <h2>Versions</h2>
 <table class="nr-table"><thead><tr><th scope="col">Version</th><th scope="col">Received</th><th scope="col">File</th><th scope="col">Status</th><th scope="col"><span class="nr-visually-hidden">Compare</span></th></tr></thead>

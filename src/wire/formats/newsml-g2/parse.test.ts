@@ -414,10 +414,11 @@ describe('NewsML-G2 parser: rules', () => {
     expect(() => parseText(single(newsItem('urn:x', { meta: '<firstCreated>2024-02-30T00:00:00Z</firstCreated>' })))).toThrow(/itemMeta\/firstCreated "2024-02-30T00:00:00Z" is not a valid date/);
   });
 
-  it('reads pubStatus withheld and canceled, an empty embargo as none, and refuses an unknown status', () => {
+  it('reads pubStatus withheld and canceled, an empty embargo as held until further notice, and refuses an unknown status', () => {
     const status = (qcode: string) => parseText(single(newsItem('urn:s', { meta: `<pubStatus qcode="${qcode}"/><embargoed></embargoed>` }))).items[0]!;
     expect(status('stat:withheld').pubStatus).toBe('withheld');
-    expect(status('stat:canceled')).toMatchObject({ pubStatus: 'canceled', embargoedUntil: null });
+    expect(status('stat:canceled')).toMatchObject({ pubStatus: 'canceled', embargoedUntil: new Date('9999-12-31T23:59:59Z') });
+    expect(status('stat:usable').embargoedUntil!.getUTCFullYear()).toBe(9999);
     expect(() => status('stat:gone')).toThrow('newsItem guid=urn:s: itemMeta/pubStatus "stat:gone" is not stat:usable, stat:withheld or stat:canceled');
   });
 

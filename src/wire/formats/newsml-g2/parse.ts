@@ -28,6 +28,9 @@ const fragments = new Set([
 ]);
 
 /** Item classes (NewsCodes "ninat") that map to a WireItem type of the same name. */
+/** The end of an embargo that gives none: later than any real date. */
+const untilFurtherNotice = new Date('9999-12-31T23:59:59Z');
+
 const itemTypes = new Set<WireItem['type']>(['text', 'picture', 'video', 'audio', 'graphic', 'composite']);
 const pictureTypes = new Set<WireItem['type']>(['picture', 'graphic']);
 const summaryRoles = ['summary', 'teaser', 'abstract', 'lead', 'standfirst', 'synopsis'];
@@ -236,7 +239,8 @@ function readEntry(el: XmlElement, ctx: Ctx, position: number | null): Entry {
     pubStatus: pubStatus(itemMeta, ns, where),
     firstCreated: date('firstCreated'),
     versionCreated: date('versionCreated'),
-    embargoedUntil: date('embargoed', true),
+    // An empty <embargoed/> is an embargo with no end given yet: held until a later version names one.
+    embargoedUntil: firstChild(itemMeta, ns, 'embargoed') && !textOf(firstChild(itemMeta, ns, 'embargoed')).trim() ? untilFurtherNotice : date('embargoed', true),
     language,
     urgency: urgency(cm, ns),
     headline,
