@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedNinjs } from './support/paths.js';
+import { seedDir, seedNinjs } from './support/paths.js';
 import { signIn, type Client } from './support/http.js';
 import { addPushSource, push } from './support/push.js';
 import { get, startSite, type TestSite } from './support/site.js';
@@ -204,6 +207,41 @@ describe('agency versions, kills and embargoes, pushed over HTTP and seen on the
     const r = await editor.api('POST', `/articles/${draftId}/status`, { status: 'published' });
     expect(r.status).toBe(400);
     expect(r.json.error.message).toMatch(/killed the wire item this story was made from/);
+  });
+
+  it('fetches a remote lead picture only from the hosts its source allows, and never follows a redirect', async () => {
+    const jpeg = fs.readFileSync(path.join(seedDir, 'lead.jpg'));
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(req.url!);
+      if (req.url === '/moved.jpg') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+      res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const photos = await addPushSource(site, 'photos', ['--section', 'global', '--publish', '--picture-hosts', host]);
+      const withPicture = (uri: string, file: string) => version(uri, 1, {
+        headline: `Pictured ${file}`,
+        associations: { featuremedia: { type: 'picture', description_text: 'Rescuers at the dam', byline: 'AFP Photo', renditions: { original: { href: `http://${host}/${file}`, mimetype: 'image/jpeg' } } } },
+      });
+      const fetched = await push(site, 'photos', photos, withPicture('urn:test:versions:000011', 'lead.jpg'));
+      const story = await storyOf(fetched.json.items[0].articleId);
+      expect(story.leadImage).toMatchObject({ caption: 'Rescuers at the dam', credit: 'AFP Photo' });
+      expect((await get(site, story.url)).body).toContain('Rescuers at the dam');
+
+      const redirected = await push(site, 'photos', photos, withPicture('urn:test:versions:000012', 'moved.jpg'));
+      expect(redirected.json.items[0].story).toMatchObject({ action: 'created', note: expect.stringMatching(/redirects elsewhere \(302\); not followed/) });
+      expect((await storyOf(redirected.json.items[0].articleId)).leadImage).toBeNull();
+
+      // The AFP source allows no picture hosts: the address is kept, nothing is fetched.
+      const before = asked.length;
+      const notAllowed = await push(site, 'afp', token, withPicture('urn:test:versions:000013', 'lead.jpg'));
+      expect(notAllowed.json.items[0].story.note).toMatch(/not fetched \(its host is not one the source allows\)/);
+      expect(asked.length).toBe(before);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses pushes without the right token, and says why a delivery cannot be read', async () => {

@@ -219,6 +219,7 @@ export interface WireSourceTable {
   section_slug: string | null;
   topics: string;
   mode: string;
+  picture_hosts: string;
   enabled: number;
   poll_etag: string | null;
   poll_modified: string | null;

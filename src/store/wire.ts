@@ -17,7 +17,7 @@ function toSource(r: Selectable<WireSourceTable>): WireSourceRecord {
   return {
     id: r.id, slug: r.slug, name: r.name, kind: r.kind as WireSourceRecord['kind'], location: r.location,
     intervalSeconds: r.interval_seconds, section: r.section_slug, topics: JSON.parse(r.topics) as string[],
-    mode: r.mode as WireSourceRecord['mode'], enabled: Boolean(r.enabled), hasToken: r.token_hash !== null,
+    mode: r.mode as WireSourceRecord['mode'], pictureHosts: JSON.parse(r.picture_hosts) as string[], enabled: Boolean(r.enabled), hasToken: r.token_hash !== null,
     pollEtag: r.poll_etag, pollModified: r.poll_modified, lastRunAt: toDate(r.last_run_at), nextRunAt: toDate(r.next_run_at),
     lastError: r.last_error,
   };
@@ -65,7 +65,7 @@ export class KyselyWireStore implements WireStore {
   async addSource(s: NewSource, now: Date): Promise<WireSourceRecord> {
     const row = await this.db.insertInto('wire_sources').values({
       slug: s.slug, name: s.name, kind: s.kind, location: s.location, token_hash: s.tokenHash, interval_seconds: s.intervalSeconds,
-      section_slug: s.section, topics: JSON.stringify(s.topics), mode: s.mode, enabled: 1, next_run_at: null,
+      section_slug: s.section, topics: JSON.stringify(s.topics), mode: s.mode, picture_hosts: JSON.stringify(s.pictureHosts), enabled: 1, next_run_at: null,
       created_at: isoString(now),
     }).returningAll().executeTakeFirstOrThrow();
     return toSource(row);

@@ -7,9 +7,10 @@ import { auditEntry } from '../audit/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { DatelineError } from '../shared/index.js';
 import type { WireItem, WirePicture } from './wire-item.js';
-import { readLocalFile } from './local-file.js';
+import { maxPictureBytes, readLocalFile } from './local-file.js';
+import { fetchPicture, pictureHostAllowed } from './remote-picture.js';
 
-export { readLocalFile, maxWireFileBytes } from './local-file.js';
+export { readLocalFile, maxWireFileBytes, maxPictureBytes } from './local-file.js';
 
 export interface WireContext extends CommandContext {
   media: MediaStorage;
@@ -28,6 +29,8 @@ export interface FilingOptions {
   by?: { actor: Actor; source: string };
   /** File the story even when its picture cannot be read any more (a stored version taken later). */
   pictureOptional?: boolean;
+  /** Hosts ("host" or "host:port") a remote lead picture may be fetched from (a source rule); none by default. */
+  pictureHosts?: readonly string[];
 }
 
 /** How strongly the text must name an existing topic for an import to add it unasked. */
@@ -37,7 +40,6 @@ export type FilingOutcome =
   | (SaveOutcome & { pictureNote?: string })
   | { action: 'killed'; articleId: number | null; slug: string | null; status: SaveOutcome['status'] | null; wasLive: boolean };
 
-export const maxPictureBytes = 50 * 1024 * 1024;
 
 /** Why a valid item cannot become a story (a picture on its own, a live story under a new embargo). */
 export class NotFiled extends Error {
@@ -66,12 +68,20 @@ export async function fileWireItem(ctx: WireContext, item: WireItem, options: Fi
   if (options.publish && existing && (existing.status === 'unpublished' || existing.status === 'in_review')) options = { ...options, publish: false };
   const lead = item.pictures[0];
   const local = lead && !/^https?:/i.test(lead.href) ? lead : undefined;
-  let pictureNote: string | undefined = lead && !local ? `picture ${lead.href} not fetched (remote)` : undefined;
+  const remote = lead && !local ? lead : undefined;
+  const fetchable = remote && pictureHostAllowed(remote.href, options.pictureHosts ?? []) ? remote : undefined;
+  let pictureNote: string | undefined = remote && !fetchable ? `picture ${remote.href} not fetched (its host is not one the source allows)` : undefined;
   let stored: Awaited<ReturnType<typeof storeImage>> | null = null;
   try {
     stored = local ? await storeImage(ctx.media, await readPicture(local, item.sourceDir), pictureMeta(local)) : null;
   } catch (e) {
     if (!options.pictureOptional) throw e;
+    pictureNote = `filed without its picture: ${(e as Error).message}`;
+  }
+  try {
+    // An agency's picture server being slow or down must not hold the story back.
+    if (fetchable) stored = await storeImage(ctx.media, await fetchPicture(fetchable.href), pictureMeta(fetchable));
+  } catch (e) {
     pictureNote = `filed without its picture: ${(e as Error).message}`;
   }
   let outcome: SaveOutcome | null = null;
@@ -82,7 +92,6 @@ export async function fileWireItem(ctx: WireContext, item: WireItem, options: Fi
     // The embargo decides when a published story goes out; a draft waits for an editor anyway.
     input.scheduleAt = options.publish ? embargo : null;
     outcome = options.by ? await saveArticle(ctx, input, options.by) : await saveArticle(ctx, input);
-    // Remote renditions are not fetched: the wire item keeps the address for the editor.
     return pictureNote ? { ...outcome, pictureNote } : outcome;
   } finally {
     const unused = !outcome || outcome.action === 'skipped';

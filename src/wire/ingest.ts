@@ -19,6 +19,8 @@ export interface IngestRules {
   topics: string[];
   mode: SourceMode;
   suggestTopics?: boolean;
+  /** Hosts remote lead pictures may be fetched from. */
+  pictureHosts?: readonly string[];
 }
 
 export interface Delivery {
@@ -155,6 +157,7 @@ async function applyRules(ctx: IngestContext, delivered: WireItem, rec: Recorded
   try {
     const out = await fileWireItem(ctx, item, {
       section, publish: rules.mode === 'publish', topics: rules.topics, suggestTopics: rules.suggestTopics ?? false,
+      pictureHosts: rules.pictureHosts ?? [],
     });
     if (out.action === 'killed') return { action: 'killed', articleId: out.articleId, status: out.status };
     await ctx.wire.linkArticle(state.id, { articleId: out.articleId, filing: 'auto', versionId: state.latestVersionId });

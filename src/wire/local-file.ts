@@ -4,6 +4,8 @@ import { DatelineError } from '../shared/index.js';
 
 /** The largest delivery taken in (a file, a push, a fetched feed). */
 export const maxWireFileBytes = 20 * 1024 * 1024;
+/** The largest picture taken in with an item. */
+export const maxPictureBytes = 50 * 1024 * 1024;
 
 /**
  * Reads a regular file up to `max` bytes. With `within`, the real path (links resolved) must

@@ -18,6 +18,8 @@ export interface WireSourceRecord {
   /** Topics every story from this source gets. */
   topics: string[];
   mode: SourceMode;
+  /** Hosts remote lead pictures may be fetched from ("host" or "host:port"). */
+  pictureHosts: string[];
   enabled: boolean;
   hasToken: boolean;
   pollEtag: string | null;
@@ -36,6 +38,7 @@ export interface NewSource {
   section: string | null;
   topics: string[];
   mode: SourceMode;
+  pictureHosts: string[];
   tokenHash: string | null;
 }
 

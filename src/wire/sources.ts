@@ -16,6 +16,8 @@ export interface SourceInput {
   section?: string | null;
   topics?: string[];
   mode?: SourceMode;
+  /** Hosts ("host" or "host:port") its items' remote pictures may be fetched from. */
+  pictureHosts?: string[];
 }
 
 const defaultInterval: Record<SourceKind, number> = { folder: 5, poll: 300, push: 0 };
@@ -45,9 +47,11 @@ export async function addSource(ctx: IngestContext, input: SourceInput): Promise
   if (mode !== 'queue' && !section) throw invalid(`a source that ${mode === 'publish' ? 'publishes' : 'files drafts'} needs a section`);
   const topics = (input.topics ?? []).map((t) => t.trim()).filter(Boolean);
   if (topics.some((t) => t.length > 100) || topics.length > 20) throw invalid('at most 20 topics of at most 100 characters');
+  const pictureHosts = (input.pictureHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  if (pictureHosts.some((h) => !/^[a-z0-9.-]+(:\d{1,5})?$/.test(h))) throw invalid('picture hosts are names like photos.agency.example or host:port');
   const token = input.kind === 'push' ? randomBytes(24).toString('base64url') : null;
   const source = await ctx.wire.addSource({
-    slug, name: input.name?.trim() || slug, kind: input.kind, location, intervalSeconds: interval, section, topics, mode,
+    slug, name: input.name?.trim() || slug, kind: input.kind, location, intervalSeconds: interval, section, topics, mode, pictureHosts,
     tokenHash: token ? hashToken(token) : null,
   }, ctx.now());
   return { source, token };
@@ -72,7 +76,7 @@ async function checkLocation(kind: SourceKind, location: string): Promise<string
 }
 
 /** The rules a source applies to its items. */
-export const rulesOf = (s: WireSourceRecord): IngestRules => ({ section: s.section, topics: s.topics, mode: s.mode });
+export const rulesOf = (s: WireSourceRecord): IngestRules => ({ section: s.section, topics: s.topics, mode: s.mode, pictureHosts: s.pictureHosts });
 
 /**
  * The push source a request may deliver to: the token must match the source's, compared in

@@ -17,7 +17,8 @@ export async function takeWireItem(ctx: IngestContext, itemId: number, section: 
   if (!latest) throw new DatelineError('NOT_FOUND', 'the item has no stored version');
   let out;
   try {
-    out = await fileWireItem(ctx, latest.item, { section, publish: false, by: { actor, source: 'wire' }, pictureOptional: true });
+    const source = item.source ? await ctx.wire.sourceBySlug(item.source) : null;
+    out = await fileWireItem(ctx, latest.item, { section, publish: false, by: { actor, source: 'wire' }, pictureOptional: true, pictureHosts: source?.pictureHosts ?? [] });
   } catch (e) {
     if (e instanceof NotFiled) throw new DatelineError('INVALID_INPUT', `not taken: ${e.message}`);
     throw e;

@@ -10,7 +10,7 @@ const maxProblemLines = 20;
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'take in agency copy: NINJS 1.x/2.x/3.x, NewsML-G2, RSS, Atom (files, folders, archives)',
-  usage: 'dateline import PATH... [--section SLUG [--publish]] [--source SLUG] [--suggest-topics]',
+  usage: 'dateline import PATH... [--section SLUG [--publish]] [--source SLUG] [--picture-hosts H,H] [--suggest-topics]',
   help: [
     'Reads wire items from files, folders (recursively) and archives (.tar, .tar.gz, .tgz, .zip).',
     'Each file\'s format is recognised from its content; a feed or a newsMessage yields one item',
@@ -24,6 +24,7 @@ export const importCommand: CliCommand = {
     '  --section SLUG   file stories under this section, e.g. global',
     '  --publish        publish them now (dated by the item\'s firstcreated time)',
     '  --source SLUG    take the rules (section, topics, publish or queue) of a configured source',
+    '  --picture-hosts H,H  fetch remote lead pictures from these hosts (host or host:port)',
     '  --suggest-topics also file them under existing topics their text names (by name',
     '                   or alias) in the headline or three times or more',
     '',
@@ -37,6 +38,7 @@ export const importCommand: CliCommand = {
     publish: { type: 'boolean' },
     source: { type: 'string' },
     'suggest-topics': { type: 'boolean' },
+    'picture-hosts': { type: 'string' },
   },
   async run({ values, positionals }, io) {
     if (!positionals.length) throw new UsageError('give at least one PATH to import');
@@ -82,16 +84,17 @@ export const importCommand: CliCommand = {
 
 async function rulesFor(ws: Workspace, values: Record<string, string | boolean | undefined>, section: string | null) {
   const suggestTopics = values['suggest-topics'] === true;
+  const hosts = typeof values['picture-hosts'] === 'string' ? values['picture-hosts'].split(',').map((h) => h.trim()).filter(Boolean) : null;
   if (typeof values.source === 'string') {
     const source = await ws.store.wire.sourceBySlug(values.source);
     if (!source) throw new UsageError(`no source "${values.source}" (see: dateline source list)`);
     const rules: IngestRules = {
       section: section ?? source.section, topics: source.topics, suggestTopics,
-      mode: values.publish ? 'publish' : section ? 'draft' : source.mode,
+      mode: values.publish ? 'publish' : section ? 'draft' : source.mode, pictureHosts: hosts ?? source.pictureHosts,
     };
     return { rules, sourceId: source.id };
   }
-  const rules: IngestRules = { section, topics: [], mode: section ? (values.publish ? 'publish' : 'draft') : 'queue', suggestTopics };
+  const rules: IngestRules = { section, topics: [], mode: section ? (values.publish ? 'publish' : 'draft') : 'queue', suggestTopics, pictureHosts: hosts ?? [] };
   return { rules, sourceId: null };
 }
 

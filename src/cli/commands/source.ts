@@ -27,10 +27,12 @@ export const sourceCommand: CliCommand = {
     '  --publish          publish its stories at once (embargoes are kept: scheduled)',
     '  --draft            file its stories as drafts for an editor',
     '  --queue            leave its items in the wire queue (the default without --section)',
+    '  --picture-hosts H,H  fetch remote lead pictures from these hosts (host or host:port);',
+    '                   without it, remote pictures are kept as addresses only',
   ].join('\n'),
   options: {
     kind: { type: 'string' }, path: { type: 'string' }, url: { type: 'string' }, name: { type: 'string' }, every: { type: 'string' },
-    section: { type: 'string' }, topics: { type: 'string' }, publish: { type: 'boolean' }, draft: { type: 'boolean' }, queue: { type: 'boolean' },
+    section: { type: 'string' }, topics: { type: 'string' }, 'picture-hosts': { type: 'string' }, publish: { type: 'boolean' }, draft: { type: 'boolean' }, queue: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const [action, slug, ...rest] = positionals;
@@ -93,10 +95,12 @@ function sourceInput(slug: string, values: Record<string, string | boolean | und
     intervalSeconds: every, section: (values.section as string | undefined) ?? null,
     topics: typeof values.topics === 'string' ? values.topics.split(',') : [],
     mode: modes[0],
+    pictureHosts: typeof values['picture-hosts'] === 'string' ? values['picture-hosts'].split(',') : [],
   };
 }
 
-function describeRules(s: { section: string | null; topics: string[]; mode: string; intervalSeconds: number; kind: string }): string {
+function describeRules(s: { section: string | null; topics: string[]; mode: string; intervalSeconds: number; kind: string; pictureHosts: string[] }): string {
   const what = s.mode === 'publish' ? `publish in ${s.section}` : s.mode === 'draft' ? `drafts in ${s.section}` : 'wire queue';
-  return [what, s.topics.length ? `topics ${s.topics.join(', ')}` : '', s.kind !== 'push' ? `every ${s.intervalSeconds} s` : ''].filter(Boolean).join('; ');
+  return [what, s.topics.length ? `topics ${s.topics.join(', ')}` : '', s.pictureHosts.length ? `pictures from ${s.pictureHosts.join(', ')}` : '',
+    s.kind !== 'push' ? `every ${s.intervalSeconds} s` : ''].filter(Boolean).join('; ');
 }

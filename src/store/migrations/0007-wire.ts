@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('section_slug', 'text')
     .addColumn('topics', t.json, (c) => c.notNull())
     .addColumn('mode', 'text', (c) => c.notNull())
+    .addColumn('picture_hosts', t.json, (c) => c.notNull())
     .addColumn('enabled', 'integer', (c) => c.notNull())
     .addColumn('poll_etag', 'text')
     .addColumn('poll_modified', 'text')

@@ -165,7 +165,7 @@ ${p.sources.length ? html`<table class="nr-table"><thead><tr><th scope="col">Sou
 <tbody>${p.sources.map((s) => html`<tr>
 <td><a href="/newsroom/wire?source=${s.slug}">${s.name}</a>${s.enabled ? '' : html` <span class="nr-badge">disabled</span>`}</td>
 <td>${s.kind}</td><td>${s.kind === 'push' ? `/ingest/${s.slug}` : s.location}</td>
-<td>${s.mode === 'publish' ? `publish in ${s.section ?? ''}` : s.mode === 'draft' ? `drafts in ${s.section ?? ''}` : 'wire queue'}${s.topics.length ? `; topics ${s.topics.join(', ')}` : ''}</td>
+<td>${s.mode === 'publish' ? `publish in ${s.section ?? ''}` : s.mode === 'draft' ? `drafts in ${s.section ?? ''}` : 'wire queue'}${s.topics.length ? `; topics ${s.topics.join(', ')}` : ''}${s.pictureHosts.length ? `; pictures from ${s.pictureHosts.join(', ')}` : ''}</td>
 <td>${s.lastRunAt ? time(s.lastRunAt) : '—'}${s.lastError ? html` <span class="nr-badge nr-badge-unpublished">failed</span> ${s.lastError}` : ''}</td>
 </tr>`)}</tbody></table>` : html`<p class="empty">No sources yet.</p>`}`,
   });
