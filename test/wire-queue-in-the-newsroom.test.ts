@@ -134,5 +134,8 @@ describe('the wire queue in the newsroom', () => {
     expect(decodeURIComponent(retried.headers.get('location')!)).toMatch(/ok=#\d+: 1 item taken in/);
     expect(headlines((await page(editor, '/newsroom/wire?q=Recovered')).body)).toEqual(['Recovered after the fix']);
     expect((await page(editor, '/newsroom/wire/quarantine')).body).not.toContain('recovered.json');
+    // Released entries are forgotten after a while; held ones stay, whatever their age.
+    expect(await site.dateline.store.wire.pruneReleased(new Date('2100-01-01T00:00:00Z'))).toBe(1);
+    expect(rows<{ file_name: string }>(site.dataDir, 'wire_quarantine').map((q) => q.file_name)).toEqual(['broken.xml']);
   });
 });

@@ -59,6 +59,29 @@ describe('wire sources', () => {
     expect(source.last_error).toBeNull();
   });
 
+  it('an item whose picture has not arrived yet waits in the folder and is filed with it once it comes', async () => {
+    const inbox = rows<{ slug: string; location: string }>(site.dataDir, 'wire_sources').find((x) => x.slug === 'inbox')!.location;
+    const late = { ...JSON.parse(seed), uri: 'urn:test:folder:late', headline: 'Picture comes later',
+      associations: { featuremedia: { type: 'picture', description_text: 'Late picture', renditions: { original: { href: 'late.jpg' } } } } };
+    fs.writeFileSync(path.join(inbox, 'late.json'), JSON.stringify(late));
+    // Several passes go by: the file stays where it is, no story yet.
+    const passes = rows<{ slug: string; last_run_at: string }>(site.dataDir, 'wire_sources').find((x) => x.slug === 'inbox')!.last_run_at;
+    await until('three more passes', () => {
+      clock = new Date(clock.getTime() + 1500);
+      return rows<{ slug: string; last_run_at: string }>(site.dataDir, 'wire_sources').find((x) => x.slug === 'inbox')!.last_run_at > passes
+        && Date.now() - fs.statSync(path.join(inbox, 'late.json')).mtimeMs > 2500;
+    });
+    expect(fs.existsSync(path.join(inbox, 'late.json'))).toBe(true);
+    expect(fs.existsSync(path.join(inbox, 'failed', 'late.json'))).toBe(false);
+    fs.copyFileSync(path.join(seedDir, 'lead.jpg'), path.join(inbox, 'late.jpg'));
+    await until('the story with its picture', () => {
+      clock = new Date(clock.getTime() + 1500);
+      return fs.existsSync(path.join(inbox, 'done', 'late.json'));
+    });
+    const story = rows<{ uri: string; lead_image_id: number | null }>(site.dataDir, 'articles').find((a) => a.uri === 'urn:test:folder:late')!;
+    expect(story.lead_image_id).not.toBeNull();
+  });
+
   it('several servers watching the same folder take each file in once', async () => {
     const inbox = tempDataDir('wire-shared-inbox');
     expect((await site.cli(['source', 'add', 'shared', '--kind', 'folder', '--path', inbox, '--every', '1'])).code).toBe(0);

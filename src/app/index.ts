@@ -85,8 +85,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     : startScheduler({ store: store.content, now }, app.log, config.schedulerIntervalMs, wireHold(store.wire));
   const wire = options.worker === false ? null : startWireRunner(wireCtx, app.log, config.wireIntervalMs);
   // The page-change log only needs to outlive the caches reading it (they resync after an hour idle).
-  const pruneChanges = () => store.pageChanges.prune(new Date(now().getTime() - 24 * 3_600_000))
-    .catch((err: unknown) => app.log.warn({ err }, 'could not prune the page-change log'));
+  const pruneChanges = () => Promise.all([
+    store.pageChanges.prune(new Date(now().getTime() - 24 * 3_600_000)),
+    // Released quarantine entries were read in the end; their bytes need not stay for ever.
+    store.wire.pruneReleased(new Date(now().getTime() - 30 * 24 * 3_600_000)),
+  ]).catch((err: unknown) => app.log.warn({ err }, 'could not prune the page-change log or the quarantine'));
   const pruning = options.worker === false ? null : setInterval(() => void pruneChanges(), 3_600_000);
   pruning?.unref();
 

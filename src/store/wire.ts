@@ -236,6 +236,11 @@ export class KyselyWireStore implements WireStore {
     await this.db.updateTable('wire_quarantine').set({ released_at: isoString(now), outcome: outcome.slice(0, 500) }).where('id', '=', id).execute();
   }
 
+  async pruneReleased(before: Date) {
+    const r = await this.db.deleteFrom('wire_quarantine').where('released_at', '<', isoString(before)).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async addAlert(a: { kind: string; itemId: number; articleId: number | null; message: string }, now: Date) {
     await this.db.insertInto('wire_alerts').values({
       at: isoString(now), kind: a.kind, item_id: a.itemId, article_id: a.articleId, message: a.message.slice(0, 1000),

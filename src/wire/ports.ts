@@ -174,6 +174,8 @@ export interface WireStore {
   quarantined(page: number, pageSize: number, open?: boolean): Promise<Page<QuarantineEntry>>;
   quarantinedBytes(id: number): Promise<{ entry: QuarantineEntry; bytes: Buffer } | null>;
   releaseQuarantined(id: number, outcome: string, now: Date): Promise<void>;
+  /** Forgets released entries (read after a retry) released before `before`; held ones are kept. */
+  pruneReleased(before: Date): Promise<number>;
 
   addAlert(alert: { kind: string; itemId: number; articleId: number | null; message: string }, now: Date): Promise<void>;
   openAlerts(): Promise<WireAlert[]>;

@@ -51,6 +51,12 @@ export async function runDueSources(ctx: IngestContext, log: WireLog, stopped: (
   }
 }
 
+/** How long an item whose picture has not arrived yet is left in the folder to be tried again. */
+const pictureWaitMs = 10 * 60_000;
+
+const waitingForPicture = (r: DeliveryResult) =>
+  !r.quarantined.length && r.items.some((i) => i.story?.action === 'failed' && /cannot read rendition .*ENOENT/.test(i.story.note ?? ''));
+
 /** A file left in processing/ this long was being taken in by a process that died. */
 const abandonedMs = 10 * 60_000;
 
@@ -83,6 +89,11 @@ export async function scanFolder(ctx: IngestContext, source: WireSourceRecord, l
     } catch (err) {
       if (!isDatelineError(err)) throw err;
       result = { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: err.message }] };
+    }
+    if (waitingForPicture(result) && Date.now() - stat.mtimeMs < pictureWaitMs) {
+      // Its picture is still on its way (uploaders send the item first, often): try again next pass.
+      await fsp.rename(claimed, file).catch(() => {});
+      continue;
     }
     const bad = result.quarantined.length > 0 || result.items.some((i) => i.story?.action === 'failed');
     await moveTo(claimed, path.join(dir, bad ? 'failed' : 'done'));
