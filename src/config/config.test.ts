@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       port: 8080, host: '0.0.0.0', dataDir: '/srv/news', mediaDir: '/srv/news/media', siteUrl: 'https://news.example.com',
       siteName: 'The Courier', timeZone: 'Europe/London', demoContent: false,
     });
+    expect(loadConfig({ DATELINE_DATA: '/srv/news', DATELINE_MEDIA: '/mnt/shared/media' }).mediaDir).toBe('/mnt/shared/media');
   });
 
   it('names the variable that is wrong', () => {

@@ -6,6 +6,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATELINE_DATA: z.string().min(1).default('./data'),
+  /** Pictures and their variants; several nodes point this at one folder they all mount. */
+  DATELINE_MEDIA: z.string().min(1).optional(),
   SITE_URL: z
     .string()
     .url('SITE_URL must be an absolute URL such as https://news.example.com')
@@ -98,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'dateline.sqlite'),
-    mediaDir: path.join(dataDir, 'media'),
+    mediaDir: e.DATELINE_MEDIA ? path.resolve(e.DATELINE_MEDIA) : path.join(dataDir, 'media'),
     siteUrl,
     siteName: e.SITE_NAME,
     siteDescription: e.SITE_DESCRIPTION,
