@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Page } from '../content/index.js';
 import { isoString, toDate } from '../shared/index.js';
 import type {
-  NewSource, QuarantineEntry, RecordedVersion, VersionToRecord, WireAlert, WireItemState, WireItemSummary, WireQueueFilter,
+  NewSource, QuarantineEntry, WireItemDetail, RecordedVersion, VersionToRecord, WireAlert, WireItemState, WireItemSummary, WireQueueFilter,
   WireSourceRecord, WireStore, WireVersion,
 } from '../wire/ports.js';
 import { reviveWireItem, type WireItem } from '../wire/wire-item.js';
@@ -17,8 +17,8 @@ function toSource(r: Selectable<WireSourceTable>): WireSourceRecord {
   return {
     id: r.id, slug: r.slug, name: r.name, kind: r.kind as WireSourceRecord['kind'], location: r.location,
     intervalSeconds: r.interval_seconds, section: r.section_slug, topics: JSON.parse(r.topics) as string[],
-    mode: r.mode as WireSourceRecord['mode'], pictureHosts: JSON.parse(r.picture_hosts) as string[], enabled: Boolean(r.enabled), hasToken: r.token_hash !== null,
-    pollEtag: r.poll_etag, pollModified: r.poll_modified, lastRunAt: toDate(r.last_run_at), nextRunAt: toDate(r.next_run_at),
+    mode: r.mode as WireSourceRecord['mode'], pictureHosts: JSON.parse(r.picture_hosts) as string[], enabled: Boolean(r.enabled),
+    pollEtag: r.poll_etag, pollModified: r.poll_modified, lastRunAt: toDate(r.last_run_at),
     lastError: r.last_error,
   };
 }
@@ -33,7 +33,7 @@ function toState(r: Selectable<WireItemTable>): WireItemState {
 
 type ItemRow = Selectable<WireItemTable> & { source: string | null };
 
-function toSummary(r: ItemRow): WireItemSummary & { latestVersionId: number; appliedVersionId: number | null } {
+function toSummary(r: ItemRow): WireItemDetail {
   return {
     id: r.id, uri: r.uri, headline: r.headline, agency: r.agency, source: r.source, format: r.format,
     type: r.item_type as WireItem['type'], urgency: r.urgency, pubStatus: r.pub_status as WireItem['pubStatus'],
@@ -217,9 +217,8 @@ export class KyselyWireStore implements WireStore {
       .select(['q.id', 'q.source_id', 's.slug as source', 'q.file_name', 'q.received_at', 'q.reason', 'q.size', 'q.released_at', 'q.outcome']);
   }
 
-  async quarantined(page: number, pageSize: number, open = true): Promise<Page<QuarantineEntry>> {
-    let q = this.quarantineRows();
-    if (open) q = q.where('q.released_at', 'is', null);
+  async quarantined(page: number, pageSize: number): Promise<Page<QuarantineEntry>> {
+    const q = this.quarantineRows().where('q.released_at', 'is', null);
     const [rows, count] = await Promise.all([
       q.orderBy('q.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
       q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -58,7 +58,7 @@ export class NotFiled extends Error {
 export async function fileWireItem(ctx: WireContext, item: WireItem, options: FilingOptions): Promise<FilingOutcome> {
   const now = ctx.now();
   const existing = await ctx.store.articleIdByUri(item.uri);
-  if (item.pubStatus !== 'usable') return kill(ctx, item, existing);
+  if (item.pubStatus !== 'usable') return withdraw(ctx, item, existing);
   const embargo = checkFileable(item, now, existing?.status === 'published');
   await requireSection(ctx.store, options.section);
   if (existing && isStale({ version: item.version, versionCreatedAt: item.versionCreated }, existing)) {
@@ -146,8 +146,13 @@ export function languageTag(raw: string | null): string | null {
 }
 
 /** The agency withdrew the item: a published or scheduled story comes down (410); with no story, nothing to do. */
-async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnType<WireContext['store']['articleIdByUri']>>): Promise<FilingOutcome> {
-  if (!existing) return { action: 'killed', articleId: null, slug: null, status: null, wasLive: false };
+/** Takes down the story made from an item the agency withdrew (a kill), if there is one. */
+export async function withdrawStory(ctx: WireContext, item: WireItem) {
+  return withdraw(ctx, item, await ctx.store.articleIdByUri(item.uri));
+}
+
+async function withdraw(ctx: WireContext, item: WireItem, existing: Awaited<ReturnType<WireContext['store']['articleIdByUri']>>) {
+  if (!existing) return { action: 'killed' as const, articleId: null, slug: null, status: null, wasLive: false };
   const now = ctx.now();
   let wasLive = false;
   const article = await ctx.store.transaction(async (repo) => {
@@ -160,7 +165,7 @@ async function kill(ctx: WireContext, item: WireItem, existing: Awaited<ReturnTy
     return a;
   });
   return {
-    action: 'killed', articleId: existing.id, slug: existing.slug, wasLive,
+    action: 'killed' as const, articleId: existing.id, slug: existing.slug, wasLive,
     status: article?.status === 'published' || article?.status === 'scheduled' ? 'unpublished' : existing.status,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isDatelineError } from '../shared/index.js';
 import { maxWireFileBytes } from './file-story.js';
+import { charsetOf } from './fetched.js';
 import { ingestDelivery, type IngestContext } from './ingest.js';
 import type { WireSourceRecord } from './ports.js';
 import { authorisePush, rulesOf } from './sources.js';
@@ -35,7 +36,7 @@ export async function wirePushPlugin(app: FastifyInstance, opts: { ctx: IngestCo
   }, async (req, reply) => {
     const source = authorised.get(req)!;
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(req.headers['content-type'] ?? '')?.[1] ?? null;
+    const charset = charsetOf(req.headers['content-type']);
     const fileName = String(req.headers['x-file-name'] ?? `push-${ctx.now().toISOString()}`).slice(0, 200);
     const result = await ingestDelivery(ctx, { bytes, fileName, baseDir: null, charset, sourceId: source.id }, rulesOf(source));
     const unread = result.quarantined.length > 0 && result.items.length === 0 && result.format === null;

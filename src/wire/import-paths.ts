@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DatelineError, isDatelineError } from '../shared/index.js';
 import { archiveKind, extractArchive } from './archive.js';
 import { openFileReader, type FileRead } from './file-reader.js';
-import { ingestBatch, type DeliveryResult, type IngestContext, type IngestRules, type ParsedDelivery } from './ingest.js';
+import { ingestBatch, refusedDelivery, type DeliveryResult, type IngestContext, type IngestRules, type ParsedDelivery } from './ingest.js';
 
 /** Files beside items that are never items themselves: pictures and media the items point to. */
 const notItems = /\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic|mp4|mov|m4v|webm|mp3|m4a|wav|ogg|pdf|md)$/i;
@@ -23,9 +23,9 @@ export interface ImportTally {
   killed: number;
 }
 
-export const emptyTally = (): ImportTally => ({ files: 0, items: 0, imported: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0, failed: 0, killed: 0 });
+const emptyTally = (): ImportTally => ({ files: 0, items: 0, imported: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0, failed: 0, killed: 0 });
 
-export function addToTally(t: ImportTally, r: DeliveryResult): void {
+function addToTally(t: ImportTally, r: DeliveryResult): void {
   t.files++;
   t.quarantined += r.quarantined.length;
   t.skipped += r.skipped.length;
@@ -95,7 +95,7 @@ export async function importPaths(ctx: IngestContext, inputs: string[], run: Imp
       run.onProgress?.(++done, files.length);
     };
     // An archive that cannot be unpacked is reported like an unreadable file; the others go on.
-    for (const u of unpackable) report(u.file, { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: u.reason }] });
+    for (const u of unpackable) report(u.file, refusedDelivery(u.reason));
     fill();
     while (inflight.length) {
       const { file, size, read } = inflight.shift()!;
@@ -104,7 +104,7 @@ export async function importPaths(ctx: IngestContext, inputs: string[], run: Imp
       fill();
       if (!r.ok) {
         // Unreadable or oversized: the bytes cannot be kept, so the reason is all there is.
-        report(file, { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: r.reason }] });
+        report(file, refusedDelivery(r.reason));
         continue;
       }
       batch.push({ file, delivery: { bytes: r.bytes ?? Buffer.alloc(0), fileName: path.basename(file), baseDir: r.baseDir, sourceId: run.sourceId, parsed: r.parsed } });

@@ -3,10 +3,9 @@ export { ingestDelivery, type Delivery, type DeliveryResult, type IngestContext,
 export { parseWireFile, wireFormats, type WireFormat, type WireParse, type WireSource } from './formats/index.js';
 export type * from './ports.js';
 export type { WireItem, WirePicture, WireRendition, WireSubject } from './wire-item.js';
-export { importPaths, emptyTally, addToTally, type ImportTally, type ImportRun } from './import-paths.js';
+export { importPaths, type ImportTally } from './import-paths.js';
 export { addSource, authorisePush, renewToken, rulesOf, type SourceInput } from './sources.js';
-export { startWireRunner, runDueSources, scanFolder, pollFeed, type WireRunner } from './runner.js';
+export { startWireRunner, type WireRunner } from './runner.js';
 export { wirePushPlugin } from './http.js';
-export { extractArchive } from './archive.js';
 export { takeWireItem, checkEmbargo, wireHold } from './take.js';
 export { retryQuarantined } from './quarantine.js';

@@ -1,6 +1,6 @@
 import { plainText } from '../content/index.js';
 import { isDatelineError } from '../shared/index.js';
-import { fileWireItem, NotFiled, type FilingOutcome, type WireContext } from './file-story.js';
+import { fileWireItem, NotFiled, withdrawStory, type WireContext } from './file-story.js';
 import type { WireSkip } from './formats/index.js';
 import type { RecordedVersion, SourceMode, VersionToRecord, WireItemState, WireStore } from './ports.js';
 import { parseDelivery, type Parsed } from './parse-delivery.js';
@@ -50,8 +50,12 @@ export interface DeliveryResult {
   format: string | null;
   items: ItemResult[];
   skipped: WireSkip[];
+  /** Entries kept in quarantine; id 0 when the bytes could not be kept (unreadable, oversized). */
   quarantined: { id: number; uri: string | null; reason: string }[];
 }
+
+/** A delivery refused before its bytes could be read or kept: the reason is all there is. */
+export const refusedDelivery = (reason: string): DeliveryResult => ({ format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason }] });
 
 export { parseDelivery, type Parsed } from './parse-delivery.js';
 
@@ -152,7 +156,7 @@ async function applyRules(ctx: IngestContext, delivered: WireItem, rec: Recorded
   if (!item) return undefined;
   if (item.pubStatus !== 'usable') return kill(ctx, item, state);
   if (state.filing === 'taken') return { action: 'offered', articleId: state.articleId, status: null, note: 'a newer version waits for the editor' };
-  const section = rules.section ?? (state.filing === 'auto' ? await sectionOfArticle(ctx, item.uri) : null);
+  const section = rules.section ?? (state.filing === 'auto' && state.articleId !== null ? (await ctx.store.articleById(state.articleId))?.section.slug ?? null : null);
   if (!section || (rules.mode === 'queue' && state.filing !== 'auto')) return undefined;
   try {
     const out = await fileWireItem(ctx, item, {
@@ -169,17 +173,10 @@ async function applyRules(ctx: IngestContext, delivered: WireItem, rec: Recorded
   }
 }
 
-async function sectionOfArticle(ctx: IngestContext, uri: string): Promise<string | null> {
-  const stored = await ctx.store.articleIdByUri(uri);
-  if (!stored) return null;
-  const article = await ctx.store.articleById(stored.id);
-  return article?.section.slug ?? null;
-}
-
 /** A kill takes down the story made from the item (by a rule or by an editor) and alerts the desk. */
 async function kill(ctx: IngestContext, item: WireItem, state: WireItemState): Promise<ItemResult['story']> {
-  const out: FilingOutcome = await fileWireItem(ctx, item, { section: '', publish: false });
-  if (out.action !== 'killed' || out.articleId === null) return { action: 'killed', articleId: null, status: null, note: 'no story was made from it' };
+  const out = await withdrawStory(ctx, item);
+  if (out.articleId === null) return { action: 'killed', articleId: null, status: null, note: 'no story was made from it' };
   await ctx.wire.linkArticle(state.id, { articleId: out.articleId, filing: state.filing ?? 'auto', versionId: state.latestVersionId });
   const what = out.wasLive ? 'was taken down' : 'must not be published';
   await ctx.wire.addAlert({

@@ -21,26 +21,16 @@ export interface WireSourceRecord {
   /** Hosts remote lead pictures may be fetched from ("host" or "host:port"). */
   pictureHosts: string[];
   enabled: boolean;
-  hasToken: boolean;
   pollEtag: string | null;
   pollModified: string | null;
   lastRunAt: Date | null;
-  nextRunAt: Date | null;
   lastError: string | null;
 }
 
-export interface NewSource {
-  slug: string;
-  name: string;
-  kind: SourceKind;
-  location: string;
-  intervalSeconds: number;
-  section: string | null;
-  topics: string[];
-  mode: SourceMode;
-  pictureHosts: string[];
+/** A source as added: its configuration, and the hash of its push token. */
+export type NewSource = Pick<WireSourceRecord, 'slug' | 'name' | 'kind' | 'location' | 'intervalSeconds' | 'section' | 'topics' | 'mode' | 'pictureHosts'> & {
   tokenHash: string | null;
-}
+};
 
 /** Where an item stands: its latest version, and the story it became (if any). */
 export interface WireItemState {
@@ -95,6 +85,9 @@ export interface WireItemSummary {
   /** The article was made from an older version than the latest. */
   newerVersionWaiting: boolean;
 }
+
+/** One item with the versions that matter for its story: the latest, and the one the story was made from. */
+export type WireItemDetail = WireItemSummary & { latestVersionId: number; appliedVersionId: number | null };
 
 export interface WireVersion {
   id: number;
@@ -165,13 +158,14 @@ export interface WireStore {
   /** Notes the article an item became and the version it was made from. */
   linkArticle(itemId: number, link: { articleId: number; filing: 'auto' | 'taken'; versionId: number }): Promise<void>;
   items(filter: WireQueueFilter): Promise<Page<WireItemSummary>>;
-  itemById(id: number): Promise<(WireItemSummary & { latestVersionId: number; appliedVersionId: number | null }) | null>;
-  itemByArticle(articleId: number): Promise<(WireItemSummary & { latestVersionId: number; appliedVersionId: number | null }) | null>;
+  itemById(id: number): Promise<WireItemDetail | null>;
+  itemByArticle(articleId: number): Promise<WireItemDetail | null>;
   versions(itemId: number): Promise<WireVersion[]>;
   agencies(): Promise<string[]>;
 
   quarantine(entry: { sourceId: number | null; fileName: string; bytes: Buffer; reason: string }, now: Date): Promise<number>;
-  quarantined(page: number, pageSize: number, open?: boolean): Promise<Page<QuarantineEntry>>;
+  /** Deliveries still held (not released by a successful retry), newest first. */
+  quarantined(page: number, pageSize: number): Promise<Page<QuarantineEntry>>;
   quarantinedBytes(id: number): Promise<{ entry: QuarantineEntry; bytes: Buffer } | null>;
   releaseQuarantined(id: number, outcome: string, now: Date): Promise<void>;
   /** Forgets released entries (read after a retry) released before `before`; held ones are kept. */

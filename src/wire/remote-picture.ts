@@ -1,4 +1,5 @@
 import { DatelineError } from '../shared/index.js';
+import { readCapped } from './fetched.js';
 import { maxPictureBytes } from './local-file.js';
 
 const timeoutMs = 30_000;
@@ -32,13 +33,5 @@ export async function fetchPicture(href: string): Promise<Buffer> {
   if (!res.ok) throw fail(`the host answered ${res.status}`);
   const type = res.headers.get('content-type') ?? '';
   if (!/^image\//i.test(type)) throw fail(`is ${type || 'of no stated type'}, not an image`);
-  if (Number(res.headers.get('content-length')) > maxPictureBytes) throw fail(`is larger than ${maxPictureBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxPictureBytes) throw fail(`is larger than ${maxPictureBytes} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  return readCapped(res, maxPictureBytes, () => fail(`is larger than ${maxPictureBytes} bytes`));
 }

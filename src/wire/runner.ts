@@ -1,7 +1,8 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { maxWireFileBytes, readLocalFile } from './file-story.js';
-import { ingestDelivery, type DeliveryResult, type IngestContext } from './ingest.js';
+import { charsetOf, readCapped } from './fetched.js';
+import { ingestDelivery, refusedDelivery, type DeliveryResult, type IngestContext } from './ingest.js';
 import type { WireSourceRecord } from './ports.js';
 import { rulesOf } from './sources.js';
 import { isDatelineError, repeatEvery } from '../shared/index.js';
@@ -88,7 +89,7 @@ export async function scanFolder(ctx: IngestContext, source: WireSourceRecord, l
       result = await ingestDelivery(ctx, { bytes, fileName: name, baseDir: dir, sourceId: source.id }, rulesOf(source));
     } catch (err) {
       if (!isDatelineError(err)) throw err;
-      result = { format: null, items: [], skipped: [], quarantined: [{ id: 0, uri: null, reason: err.message }] };
+      result = refusedDelivery(err.message);
     }
     if (waitingForPicture(result) && Date.now() - stat.mtimeMs < pictureWaitMs) {
       // Its picture is still on its way (uploaders send the item first, often): try again next pass.
@@ -138,8 +139,8 @@ export async function pollFeed(ctx: IngestContext, source: WireSourceRecord, log
     return null;
   }
   if (!res.ok) throw new Error(`${source.location} answered ${res.status} ${res.statusText}`);
-  const bytes = await readCapped(res, maxWireFileBytes);
-  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? null;
+  const bytes = await readCapped(res, maxWireFileBytes, () => new Error(`the feed is larger than ${maxWireFileBytes} bytes`));
+  const charset = charsetOf(res.headers.get('content-type'));
   const result = await ingestDelivery(ctx, { bytes, fileName: source.location, baseDir: null, charset, sourceId: source.id }, rulesOf(source));
   await ctx.wire.recordRun(source.id, {
     at, error: result.quarantined.length ? `quarantined: ${result.quarantined[0]!.reason}`.slice(0, 500) : null,
@@ -147,17 +148,4 @@ export async function pollFeed(ctx: IngestContext, source: WireSourceRecord, log
   });
   log.info({ source: source.slug, items: result.items.length, quarantined: result.quarantined.length }, 'feed polled');
   return result;
-}
-
-async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > max) throw new Error(`the feed is ${declared} bytes (at most ${max})`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > max) throw new Error(`the feed is larger than ${max} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
 }

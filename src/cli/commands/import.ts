@@ -50,8 +50,8 @@ export const importCommand: CliCommand = {
       const { rules, sourceId } = await rulesFor(ws, values, section);
       if (rules.section) await requireSection(ws.store.content, rules.section);
       const started = Date.now();
-      let only: { file: string; result: DeliveryResult } | null = null;
-      let deliveries = 0;
+      // The line about what became of an item is for an import of one delivery only.
+      const results: DeliveryResult[] = [];
       let problems = 0;
       let items = 0;
       const bar = progressBar(process.stderr, 'files', started);
@@ -62,9 +62,8 @@ export const importCommand: CliCommand = {
           rules, sourceId,
           onProgress: (done, total) => bar(done, total, { count: items, unit: 'items' }),
           onResult(file, result) {
-            deliveries++;
             items += result.items.length;
-            only = deliveries === 1 ? { file, result } : null;
+            if (results.length < 2) results.push(result);
             for (const line of problemLines(file, result)) {
               if (++problems <= maxProblemLines) io.err(`dateline import: ${line}`);
             }
@@ -72,8 +71,7 @@ export const importCommand: CliCommand = {
         },
       );
       if (problems > maxProblemLines) io.err(`dateline import: ... and ${problems - maxProblemLines} more problems (see the wire queue's quarantine)`);
-      const single = only as { file: string; result: DeliveryResult } | null;
-      if (single && single.result.items.length === 1) io.out(await itemLine(ws, single.result));
+      if (results.length === 1 && results[0]!.items.length === 1) io.out(await itemLine(ws, results[0]!));
       io.out(summary(tally, (Date.now() - started) / 1000));
       return tally.quarantined || tally.failed ? 1 : 0;
     } finally {

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DatelineError } from '../../shared/index.js';
+import { escapeAttr, escapeText, voidElements } from './markup.js';
 
 /**
  * A namespace-aware XML tree for the wire formats (NewsML-G2, RSS, Atom). Agencies pick their
@@ -177,7 +178,7 @@ function build(raw: unknown[], scope: Map<string, string>): XmlNode[] {
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** XML's five entities and character references; anything else is left as written. */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
     if (ref[0] === '#') {
@@ -203,13 +204,6 @@ export function firstChild(el: XmlElement | undefined, ns: string, name: string)
   return undefined;
 }
 
-/** Descends a path of local names in one namespace: path(item, G2, 'contentMeta', 'headline'). */
-export function path(el: XmlElement | undefined, ns: string, ...names: string[]): XmlElement | undefined {
-  let cur = el;
-  for (const n of names) cur = firstChild(cur, ns, n);
-  return cur;
-}
-
 /** All text inside an element, tags dropped, whitespace as written. */
 export function textOf(el: XmlElement | undefined): string {
   if (!el) return '';
@@ -224,11 +218,6 @@ export const trimmedText = (el: XmlElement | undefined) => textOf(el).replace(/\
 export function attr(el: XmlElement | undefined, name: string): string | undefined {
   return el?.attrs[name];
 }
-
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
-
-const voidElements = new Set(['br', 'hr', 'img', 'wbr', 'col', 'source', 'track', 'area', 'embed', 'input', 'meta', 'link', 'param', 'base']);
 
 /**
  * The children serialised back to markup with prefixes dropped: XHTML inside Atom content or

@@ -2,7 +2,7 @@ import { diffWords } from 'diff';
 import type { User } from '../../../accounts/index.js';
 import { bodyFromHtml, bodyText, plainText, type Page, type Section } from '../../../content/index.js';
 import { html, type SafeHtml, type SiteSettings } from '../../../site/index.js';
-import type { QuarantineEntry, WireAlert, WireItemSummary, WireQueueFilter, WireSourceRecord, WireVersion } from '../../../wire/index.js';
+import type { QuarantineEntry, WireAlert, WireItemDetail, WireItemSummary, WireQueueFilter, WireSourceRecord, WireVersion } from '../../../wire/index.js';
 import type { Flash } from '../flash.js';
 import { shell } from '../layout.js';
 
@@ -97,7 +97,7 @@ const compared: [string, (v: WireVersion) => string][] = [
 const versionLabel = (v: WireVersion) => `${v.version ? `v${v.version}` : `#${v.id}`}, ${utc(v.versionCreatedAt ?? v.receivedAt)}`;
 
 export function wireItemPage(p: Common & {
-  item: WireItemSummary & { latestVersionId: number; appliedVersionId: number | null };
+  item: WireItemDetail;
   versions: WireVersion[]; a: WireVersion | null; b: WireVersion; sections: Section[]; now: Date;
 }): SafeHtml {
   const { item, b } = p;

@@ -4,6 +4,7 @@ import { uniqueNames, type WireItem, type WirePicture, type WireRendition, type 
 
 export { uniqueNames };
 import type { WireFailure, WireParse } from '../format.js';
+import { escapeAttr, escapeText, textToHtml as plainToHtml, voidElements } from '../markup.js';
 import { attr, childElements, isElement, textOf, type XmlElement, type XmlNode } from '../xml.js';
 
 /**
@@ -287,18 +288,10 @@ export function dateReader(warnings: string[], where: string): (...candidates: (
 
 // ---- text and HTML ----
 
-export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-export const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+export { escapeAttr, escapeText };
 
 /** Plain text as HTML: blank lines separate paragraphs, single line breaks become <br>. */
-export function textToHtml(text: string): string {
-  return text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeText(p).replace(/\s*\r?\n\s*/g, '<br>')}</p>`)
-    .join('');
-}
+export const textToHtml = (text: string) => plainToHtml(text, 'br');
 
 const htmlEntities: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
@@ -422,8 +415,6 @@ export function resolveHtmlUrls(html: string, base: string | null): string {
 }
 
 // ---- XHTML inside a feed ----
-
-const voidElements = new Set(['br', 'hr', 'img', 'wbr', 'col', 'source', 'track', 'area', 'embed', 'input', 'meta', 'link', 'param', 'base']);
 
 /**
  * Inline XHTML (Atom type="xhtml", xhtml:body) as HTML. Elements in the XHTML namespace (or

@@ -1,3 +1,4 @@
+import { escapeAttr, escapeText } from '../markup.js';
 import { innerXml, isElement, trimmedText, type XmlElement, type XmlNode } from '../xml.js';
 
 /**
@@ -5,8 +6,6 @@ import { innerXml, isElement, trimmedText, type XmlElement, type XmlNode } from 
  * the content layer, which sanitises it: XHTML is passed through, NITF is mapped to HTML.
  */
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 const elementsOf = (el: XmlElement) => el.children.filter(isElement);
 

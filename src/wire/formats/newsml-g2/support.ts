@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../../../shared/index.js';
+import { escapeAttr, escapeText, textToHtml as plainToHtml } from '../markup.js';
 import type { XmlElement } from '../xml.js';
 
 /** Helpers shared by the NewsML-G2 and NewsML 1.2 readers. */
@@ -90,14 +91,9 @@ export function intAttr(value: string | undefined): number | null {
   return n > 0 && Number.isSafeInteger(n) ? n : null;
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
-/** Plain text as HTML paragraphs: blank lines separate paragraphs (single line breaks when there are none). */
-export function textToHtml(text: string): string {
-  const blocks = /\n\s*\n/.test(text) ? text.split(/\r?\n\s*\r?\n/) : text.split(/\r?\n/);
-  return blocks.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).map((p) => `<p>${escapeText(p)}</p>`).join('');
-}
+/** Plain text as paragraphs: blank lines separate them, or every line does when there are none. */
+export const textToHtml = (text: string) => plainToHtml(text, 'paragraph');
 
 /**
  * An element written back as XML, for the quarantine copy of an entry that could not be read.

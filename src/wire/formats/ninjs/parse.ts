@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../../../shared/index.js';
 import { uniqueNames, type WireItem, type WirePicture } from '../../wire-item.js';
 import type { WireFormat } from '../format.js';
+import { textToHtml as plainToHtml } from '../markup.js';
 import { ninjsItem, type NinjsAssociation, type NinjsItem } from './schema.js';
 import { objectMajor } from './version.js';
 
@@ -114,10 +115,7 @@ function body(item: NinjsItem): string {
 }
 
 /** Plain-text bodies: blank lines separate paragraphs. */
-export function textToHtml(text: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('');
-}
+export const textToHtml = (text: string) => plainToHtml(text, 'keep');
 
 function topics(item: NinjsItem): string[] {
   return uniqueNames([...(item.keywords ?? []), ...(item.subject ?? []).map((s) => s.name ?? '')]);
