@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateline } from './support/cli.js';
 import { signIn, type Client } from './support/http.js';
 import { startSite, type TestSite } from './support/site.js';
+import { dataEnv } from './support/database.js';
 
 interface Purge {
   auth: string | undefined;
@@ -56,7 +57,7 @@ describe('the CDN purge hook', () => {
 
   it('hears of changes made by another process too', async () => {
     const before = purges.length;
-    const r = await dateline(['generate', '--articles', '3', '--pictures', '1'], { DATELINE_DATA: site.dataDir });
+    const r = await dateline(['generate', '--articles', '3', '--pictures', '1'], dataEnv(site.dataDir));
     expect(r.code).toBe(0);
     // A bulk load changes every page: the CDN is told '*'.
     expect(await purgedSoon('*')).toBeDefined();

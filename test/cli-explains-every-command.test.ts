@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateline, tempDataDir } from './support/cli.js';
+import { dataEnv } from './support/database.js';
 
 describe('the dateline command', () => {
   it('lists its commands with --help', async () => {
@@ -11,7 +12,7 @@ describe('the dateline command', () => {
   for (const command of ['serve', 'migrate', 'import', 'source', 'section', 'user', 'token', 'reindex', 'demo', 'generate']) {
     it(`explains ${command} with --help and exits 0 without touching data`, async () => {
       const data = tempDataDir('help');
-      const r = await dateline([command, '--help'], { DATELINE_DATA: data });
+      const r = await dateline([command, '--help'], dataEnv(data));
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: dateline ${command}`));
       expect(r.stderr).toBe('');
@@ -25,13 +26,13 @@ describe('the dateline command', () => {
   });
 
   it('stops on a bad setting with one line naming it', async () => {
-    const r = await dateline(['migrate'], { PORT: 'eighty', DATELINE_DATA: tempDataDir('badcfg') });
+    const r = await dateline(['migrate'], { PORT: 'eighty', ...dataEnv(tempDataDir('badcfg')) });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^dateline migrate: PORT: .+\n$/);
   });
 
   it('adds and lists sections as a tree', async () => {
-    const env = { DATELINE_DATA: tempDataDir('sections') };
+    const env = dataEnv(tempDataDir('sections'));
     expect((await dateline(['section', 'add', '--name', 'Business'], env)).stdout).toBe('added section business "Business"\n');
     expect((await dateline(['section', 'add', '--name', 'Markets', '--parent', 'business'], env)).code).toBe(0);
     const dup = await dateline(['section', 'add', '--name', 'Business'], env);

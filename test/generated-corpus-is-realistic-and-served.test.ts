@@ -1,26 +1,23 @@
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type Dateline } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { corpusStory, reporters } from '../src/demo/corpus/index.js';
 import { dateline, tempDataDir } from './support/cli.js';
 import { parseHtml } from './support/site.js';
+import { dataEnv, query, testEngine } from './support/database.js';
 
 describe('dateline generate', () => {
   const dataDir = tempDataDir('generate');
-  const env = { DATELINE_DATA: dataDir };
-  let db: SQLite.Database;
+  const env = dataEnv(dataDir);
   let first: { code: number; stdout: string; stderr: string };
 
   beforeAll(async () => {
     first = await dateline(['generate', '--articles', '1500', '--pictures', '2', '--seed', '7'], env);
-    db = new SQLite(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
   });
-  afterAll(() => db?.close());
 
-  const one = <T>(sql: string) => db.prepare(sql).get() as T;
-  const all = <T>(sql: string) => db.prepare(sql).all() as T[];
+  const one = <T>(sql: string) => query(dataDir, sql)[0] as T;
+  const all = <T>(sql: string) => query(dataDir, sql) as T[];
 
   it('writes N stories and says so in one line', () => {
     expect(first.code).toBe(0);
@@ -59,10 +56,13 @@ describe('dateline generate', () => {
   });
 
   it('indexes every story for search', () => {
-    expect(one<{ n: number }>('select count(*) n from article_search').n).toBe(1500);
+    const index = testEngine === 'postgres' ? 'search_documents' : 'article_search';
+    expect(one<{ n: number }>(`select count(*) n from ${index}`).n).toBe(1500);
     const headline = one<{ headline: string }>('select headline from articles where id = 700').headline;
     const word = headline.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w))!;
-    const hits = all<{ rowid: number }>(`select rowid from article_search where article_search match '"${word}"'`).map((r) => r.rowid);
+    const hits = all<{ rowid: number }>(testEngine === 'postgres'
+      ? `select id rowid from search_documents where document @@ to_tsquery('simple', '${word.toLowerCase()}')`
+      : `select rowid from article_search where article_search match '"${word}"'`).map((r) => r.rowid);
     expect(hits).toContain(700);
   });
 
@@ -77,7 +77,7 @@ describe('dateline generate', () => {
 
   it('refuses a missing or impossible count with a one-line reason, its usage and exit code 2', async () => {
     for (const args of [[], ['--articles', '0'], ['--articles', 'many'], ['--articles', '5', '--years', '0']]) {
-      const r = await dateline(['generate', ...args], { DATELINE_DATA: tempDataDir('generate-bad') });
+      const r = await dateline(['generate', ...args], dataEnv(tempDataDir('generate-bad')));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^dateline generate: --(articles|years) .+\nUsage: dateline generate --articles N/);
     }

@@ -1,17 +1,17 @@
-import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { openStore } from '../src/store/index.js';
 import { tempDataDir } from './support/cli.js';
+import { dataEnv, execute } from './support/database.js';
 
-async function serve(dataDir: string, prepare: (file: string) => void = () => {}) {
-  const config = loadConfig({ DATELINE_DATA: dataDir, LOG_LEVEL: 'silent', PORT: '0' });
-  const first = openStore({ sqliteFile: config.databaseFile });
+async function serve(dataDir: string, prepare: () => void = () => {}) {
+  const config = loadConfig({ ...dataEnv(dataDir), LOG_LEVEL: 'silent', PORT: '0' });
+  const first = openStore(config.database);
   await first.migrate();
   await first.close();
-  prepare(config.databaseFile);
-  const store = openStore({ sqliteFile: config.databaseFile });
+  prepare();
+  const store = openStore(config.database);
   const app = await build(config, { store, logger: false, worker: false });
   const url = await app.app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url };
@@ -30,11 +30,8 @@ describe('GET /readyz', () => {
   });
 
   it('is 503 naming the migrations a database from an older release has not run, while /healthz stays 200', async () => {
-    const { app, url } = await serve(tempDataDir('ready-old'), (file) => {
-      const db = new SQLite(file);
-      db.prepare("delete from kysely_migration where name = '0006-listing-indexes'").run();
-      db.close();
-    });
+    const dataDir = tempDataDir('ready-old');
+    const { app, url } = await serve(dataDir, () => execute(dataDir, "delete from kysely_migration where name = '0006-listing-indexes'"));
     try {
       const r = await fetch(`${url}/readyz`);
       expect(r.status).toBe(503);

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from './support/cli.js';
 import { signIn, type Client } from './support/http.js';
@@ -125,11 +123,8 @@ describe('the wire queue in the newsroom', () => {
 
     // A delivery an older release could not read (as if quarantined before a parser fix) reads now.
     const bytes = Buffer.from(JSON.stringify({ uri: 'urn:test:recovered', headline: 'Recovered after the fix', versioncreated: '2026-06-01T11:00:00Z' }));
-    const db = new SQLite(path.join(site.dataDir, 'dateline.sqlite'));
-    const entry = db.prepare(`insert into wire_quarantine (source_id, file_name, received_at, reason, bytes, size, digest)
-      values (null, 'recovered.json', '2026-06-01T11:00:00.000Z', 'unrecognised wire format (older parser)', ?, ?, ?)`)
-      .run(bytes, bytes.length, createHash('sha256').update(bytes).digest('hex')).lastInsertRowid;
-    db.close();
+    const entry = await site.dateline.store.wire.quarantine(
+      { sourceId: null, fileName: 'recovered.json', bytes, reason: 'unrecognised wire format (older parser)' }, new Date('2026-06-01T11:00:00.000Z'));
     const retried = await form(editor, `/newsroom/wire/quarantine/${entry}/retry`, {});
     expect(decodeURIComponent(retried.headers.get('location')!)).toMatch(/ok=#\d+: 1 item taken in/);
     expect(headlines((await page(editor, '/newsroom/wire?q=Recovered')).body)).toEqual(['Recovered after the fix']);

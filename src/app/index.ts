@@ -32,7 +32,7 @@ export interface BuildOptions {
 
 /** The composition root: wires the store, media and features into one HTTP app. No logic here. */
 export async function build(config: Config, options: BuildOptions = {}): Promise<Dateline> {
-  const store = options.store ?? openStore({ sqliteFile: config.databaseFile });
+  const store = options.store ?? openStore(config.database);
   const media = localMediaStorage(config.mediaDir);
   const security = securityHeaderList({ https: config.siteUrl.startsWith('https:') });
   const frontDoor = new FrontDoor(security);
@@ -49,7 +49,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
 
   const now = options.now ?? (() => new Date());
   const settings = siteSettings(config, assetVersion());
-  await app.register(cookie, { secret: sessionSecret(config.dataDir, config.secret) });
+  const secret = await sessionSecret(config.dataDir, config.secret, store.dialect === 'postgres' ? store.sharedSetting : null);
+  await app.register(cookie, { secret });
   const auth = createAuth({
     accounts: store.accounts, audit: store.audit, limiter: new LoginLimiter(), now,
     secureCookies: config.siteUrl.startsWith('https:'), sessionHours: config.sessionHours,

@@ -48,7 +48,7 @@ export interface Workspace {
 /** Opens the configured data folder, migrating it first so every command sees a current schema. */
 export async function openWorkspace(env: NodeJS.ProcessEnv): Promise<Workspace> {
   const config = loadConfig(env);
-  const store = openStore({ sqliteFile: config.databaseFile });
+  const store = openStore(config.database);
   await store.migrate();
   // A database from before search (or a crashed rebuild) gets its index back before anything runs.
   if (await store.searchIndexBehind()) await reindexAll(store.content, () => {});

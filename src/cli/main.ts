@@ -8,11 +8,12 @@ import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sectionCommand } from './commands/section.js';
 import { reindexCommand } from './commands/reindex.js';
+import { exportCommand, importSiteCommand } from './commands/site-transfer.js';
 import { serveCommand } from './commands/serve.js';
 import { sourceCommand } from './commands/source.js';
 import { tokenCommand, userCommand } from './commands/user.js';
 
-const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sourceCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, demoCommand, generateCommand];
+const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sourceCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, exportCommand, importSiteCommand, demoCommand, generateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -25,7 +26,7 @@ function mainHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `dateline <command> --help` for a command\'s options.',
-    'Settings come from the environment: PORT, HOST, DATELINE_DATA, SITE_URL, SITE_NAME (see README).',
+    'Settings come from the environment: PORT, HOST, DATELINE_DATA, DATABASE_URL, SITE_URL, SITE_NAME (see README).',
   ].join('\n');
 }
 

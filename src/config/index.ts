@@ -6,6 +6,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATELINE_DATA: z.string().min(1).default('./data'),
+  /** postgres://user@host:5432/db selects PostgreSQL (several nodes share it); unset: SQLite in the data folder. */
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// URL such as postgres://dateline@127.0.0.1:5432/dateline'),
+  /** Connections each node keeps to PostgreSQL at most. */
+  DATABASE_POOL: z.coerce.number().int().min(1).max(500).default(10),
   /** Pictures and their variants; several nodes point this at one folder they all mount. */
   DATELINE_MEDIA: z.string().min(1).optional(),
   SITE_URL: z
@@ -41,6 +46,8 @@ export interface Config {
   /** Absolute path of the data folder: database and media. */
   readonly dataDir: string;
   readonly databaseFile: string;
+  /** Where the store lives: the SQLite file, or the PostgreSQL server of DATABASE_URL. */
+  readonly database: { sqliteFile: string } | { postgres: { url: string; poolSize: number } };
   readonly mediaDir: string;
   /** Public origin without a trailing slash, used for canonical links, feeds and JSON-LD. */
   readonly siteUrl: string;
@@ -100,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'dateline.sqlite'),
+    database: e.DATABASE_URL ? { postgres: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL } } : { sqliteFile: path.join(dataDir, 'dateline.sqlite') },
     mediaDir: e.DATELINE_MEDIA ? path.resolve(e.DATELINE_MEDIA) : path.join(dataDir, 'media'),
     siteUrl,
     siteName: e.SITE_NAME,

@@ -13,6 +13,8 @@ export interface MediaStorage {
   removeFolder(relFolder: string): Promise<void>;
   /** Moves a finished folder into place; false when the target already exists (someone else won). */
   renameFolder(from: string, to: string): Promise<boolean>;
+  /** Every file, in path order (a site export's media manifest). */
+  list(): AsyncGenerator<{ path: string; bytes: number }>;
 }
 
 export function localMediaStorage(root: string): MediaStorage {
@@ -39,6 +41,15 @@ export function localMediaStorage(root: string): MediaStorage {
     },
     async removeFolder(rel) {
       await fs.rm(resolve(rel), { recursive: true, force: true });
+    },
+    async *list() {
+      const names = await fs.readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      const files = names.filter((d) => d.isFile() && !d.name.endsWith('.tmp'))
+        .map((d) => path.relative(root, path.join(d.parentPath, d.name)).split(path.sep).join('/')).sort();
+      for (const rel of files) {
+        const stat = await fs.stat(resolve(rel)).catch(() => null);
+        if (stat) yield { path: rel, bytes: stat.size };
+      }
     },
     async renameFolder(from, to) {
       try {

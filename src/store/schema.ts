@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are written as UTC ISO 8601 text; PostgreSQL
- * stores them as timestamptz and hands back Dates, which the row mappers accept too.
+ * stores them as timestamptz and the store reads them back as the same ISO strings (dialects/postgres.ts).
  */
 export interface Database {
   sections: SectionTable;
@@ -23,6 +23,8 @@ export interface Database {
   audit_log: AuditTable;
   article_search: ArticleSearchTable;
   article_search_vocab: { term: string; doc: number; cnt: number };
+  search_documents: SearchDocumentTable;
+  settings: { key: string; value: string };
   wire_sources: WireSourceTable;
   wire_items: WireItemTable;
   wire_versions: WireVersionTable;
@@ -40,6 +42,19 @@ export interface ArticleSearchTable {
   byline: string;
   /** The lead picture's caption and alt text: readers see them on the page. */
   captions: string;
+}
+
+/** PostgreSQL's search index: the text as stored for snippets, and its weighted tsvector. */
+export interface SearchDocumentTable {
+  id: number;
+  headline: string;
+  topics: string;
+  standfirst: string;
+  body: string;
+  byline: string;
+  captions: string;
+  document: string;
+  words: number;
 }
 
 export interface UserTable {

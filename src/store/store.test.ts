@@ -2,15 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index.js';
+import { openStore, type Store, type StoreOptions } from './index.js';
+import { databaseEnv, testEngine } from '../../test/support/database.js';
 
-describe('the SQLite store', () => {
+/** This run's engine: SQLite in a temporary folder, or a fresh PostgreSQL database (see test/support/database.ts). */
+const storeIn = (dir: string): StoreOptions => (testEngine === 'postgres'
+  ? { postgres: { url: databaseEnv(dir).DATABASE_URL!, poolSize: 4 } }
+  : { sqliteFile: path.join(dir, 'db.sqlite') });
+
+describe(`the store (${testEngine})`, () => {
   let dir: string;
   let store: Store;
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-store-'));
-    store = openStore({ sqliteFile: path.join(dir, 'db.sqlite') });
+    store = openStore(storeIn(dir));
     await store.migrate();
   });
   afterEach(async () => {
@@ -21,7 +27,7 @@ describe('the SQLite store', () => {
   it('migrates once and then reports nothing to do', async () => {
     expect(await store.migrate()).toEqual([]);
     await store.close();
-    store = openStore({ sqliteFile: path.join(dir, 'db.sqlite') });
+    store = openStore(storeIn(dir));
     expect(await store.migrate()).toEqual([]);
   });
 
@@ -47,6 +53,6 @@ describe('the SQLite store', () => {
   it('refuses a second section with the same slug', async () => {
     const now = new Date();
     await store.content.createSection({ slug: 'world', name: 'World' }, now);
-    await expect(store.content.createSection({ slug: 'world', name: 'Again' }, now)).rejects.toThrow(/UNIQUE/);
+    await expect(store.content.createSection({ slug: 'world', name: 'Again' }, now)).rejects.toThrow(/UNIQUE|unique/);
   });
 });

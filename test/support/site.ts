@@ -2,6 +2,7 @@ import { build, type Dateline } from '../../src/app/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { Window } from 'happy-dom';
 import { dateline, tempDataDir } from './cli.js';
+import { dataEnv } from './database.js';
 
 export interface TestSite {
   config: Config;
@@ -26,7 +27,7 @@ export async function startSite(
   opts: { sections?: string[]; demo?: boolean; env?: Record<string, string>; now?: () => Date } = {},
 ): Promise<TestSite> {
   const dataDir = tempDataDir(label);
-  const env = { DATELINE_DATA: dataDir, SITE_URL: 'https://news.example.test', SITE_NAME: 'Dateline Test', ...opts.env };
+  const env = { ...dataEnv(dataDir), SITE_URL: 'https://news.example.test', SITE_NAME: 'Dateline Test', ...opts.env };
   const cli = (args: string[], input?: string) => dateline(args, env, input);
   await mustSucceed(cli(['migrate']));
   if (opts.demo) await mustSucceed(cli(['demo']));

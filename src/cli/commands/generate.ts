@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { generateCorpus } from '../../demo/corpus/index.js';
 import { openWorkspace, UsageError, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
@@ -32,7 +31,7 @@ export const generateCommand: CliCommand = {
       const started = Date.now();
       await generateCorpus(ws.store, ws.media, { articles, seed, years, pictures, onProgress: progressBar(process.stderr, 'stories', started) });
       const seconds = (Date.now() - started) / 1000;
-      const size = fs.statSync(ws.config.databaseFile).size + walSize(ws.config.databaseFile);
+      const size = await ws.store.sizeBytes();
       io.out(`generated ${articles} stories in ${seconds.toFixed(1)} s (${Math.round(articles / seconds)}/s); database ${(size / 2 ** 20).toFixed(0)} MB`);
       return 0;
     } finally {
@@ -40,11 +39,3 @@ export const generateCommand: CliCommand = {
     }
   },
 };
-
-function walSize(file: string): number {
-  try {
-    return fs.statSync(`${file}-wal`).size;
-  } catch {
-    return 0;
-  }
-}

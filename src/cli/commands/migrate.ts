@@ -10,7 +10,7 @@ export const migrateCommand: CliCommand = {
   options: {},
   async run(_args, io) {
     const config = loadConfig(io.env);
-    const store = openStore({ sqliteFile: config.databaseFile });
+    const store = openStore(config.database);
     try {
       const applied = await store.migrate();
       io.out(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');

@@ -12,7 +12,7 @@ export const reindexCommand: CliCommand = {
   options: {},
   async run(_args, io) {
     const config = loadConfig(io.env);
-    const store = openStore({ sqliteFile: config.databaseFile });
+    const store = openStore(config.database);
     try {
       await store.migrate();
       const started = Date.now();

@@ -2,18 +2,26 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const randomSecret = () => randomBytes(48).toString('base64url');
+
 /**
- * The key that signs session cookies: DATELINE_SECRET when set (several nodes must share it),
+ * The key that signs session cookies: DATELINE_SECRET when set; on a database several nodes share
+ * (PostgreSQL), one kept in it, so a session signed by one node is good on every other;
  * otherwise a random one kept in the data folder, readable by its owner only.
  */
-export function sessionSecret(dataDir: string, fromEnv: string | undefined): string {
+export async function sessionSecret(dataDir: string, fromEnv: string | undefined, shared: ((key: string, make: () => string) => Promise<string>) | null): Promise<string> {
   if (fromEnv) return fromEnv;
+  // A database not migrated yet has nowhere to keep it: that node is not ready for traffic anyway.
+  if (shared) {
+    const kept = await shared('session_secret', randomSecret).catch(() => null);
+    if (kept) return kept;
+  }
   const file = path.join(dataDir, 'secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
     fs.mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(48).toString('base64url');
+    const secret = randomSecret();
     try {
       fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
       return secret;

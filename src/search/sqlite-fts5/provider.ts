@@ -5,11 +5,12 @@ import { summaryColumns } from '../../store/content/reads.js';
 import { toSummary, type SummaryRow } from '../../store/content/mappers.js';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResults, Snippet } from '../model.js';
 import { isEmptyQuery, levenshtein, parseQuery, snippetOf, toFts5, type ParsedQuery } from '../query.js';
+import { withFilters } from '../filters.js';
 
 type Db = Kysely<Database>;
 
 /** Writes (or rewrites) one story in the index, in the caller's transaction. */
-export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> {
+export async function indexDocumentFts5(db: Db, doc: SearchDocument): Promise<void> {
   await db.deleteFrom('article_search').where('rowid', '=', doc.id).execute();
   await db.insertInto('article_search').values(searchRow(doc)).execute();
 }
@@ -19,7 +20,7 @@ const searchRow = (doc: SearchDocument) => ({
 });
 
 /** Writes stories that are not in the index yet, many to a statement (bulk loads). */
-export async function indexDocuments(db: Db, docs: SearchDocument[]): Promise<void> {
+export async function indexDocumentsFts5(db: Db, docs: SearchDocument[]): Promise<void> {
   if (!docs.length) return;
   await db.insertInto('article_search').values(docs.map(searchRow)).execute();
 }
@@ -29,7 +30,7 @@ export async function indexDocuments(db: Db, docs: SearchDocument[]): Promise<vo
  * short: rebuilds go in id order). Compares the highest ids, which costs nothing at any size;
  * counting a million-row index took seconds.
  */
-export async function indexBehind(db: Db): Promise<boolean> {
+export async function indexBehindFts5(db: Db): Promise<boolean> {
   const [indexed, stored] = await Promise.all([
     db.selectFrom('article_search').select((eb) => eb.fn.max('rowid').as('id')).executeTakeFirst(),
     db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
@@ -37,8 +38,29 @@ export async function indexBehind(db: Db): Promise<boolean> {
   return Number(indexed?.id ?? 0) < Number(stored?.id ?? 0);
 }
 
-export async function clearIndex(db: Db): Promise<void> {
+export async function clearIndexFts5(db: Db): Promise<void> {
   await db.deleteFrom('article_search').execute();
+}
+
+/**
+ * Stories whose headline, topics or standfirst hold any of `words`, filed nearest before or
+ * after `id` (in filing order the text index stops after the first matches).
+ */
+export async function nearbyMatchesFts5(db: Db, words: string[], id: number, direction: 'before' | 'after', limit: number): Promise<number[]> {
+  const match = `{headline topics standfirst} : (${words.map((w) => `"${w.replaceAll('"', '')}"`).join(' OR ')})`;
+  const rows = await db.selectFrom('article_search').select('rowid')
+    .where(sql<boolean>`article_search match ${match}`).where('rowid', direction === 'before' ? '<' : '>', id)
+    .orderBy('rowid', direction === 'before' ? 'desc' : 'asc').limit(limit).execute();
+  return rows.map((r) => r.rowid);
+}
+
+/** Published stories best matching any of `words` (BM25), best first. */
+export async function bestMatchesFts5(db: Db, words: string[], limit: number): Promise<number[]> {
+  const match = words.map((w) => `"${w.replaceAll('"', '')}"`).join(' OR ');
+  // CROSS JOIN: the full-text match is the outer loop (see the search provider).
+  return (await db.selectFrom('article_search').crossJoin('articles as a').whereRef('a.id', '=', 'article_search.rowid')
+    .select('a.id').where(sql<boolean>`article_search match ${match}`).where('a.status', '=', 'published')
+    .orderBy(rank).limit(limit).execute()).map((r) => r.id);
 }
 
 /** Matches counted exactly up to this; past it, results are "more than" this, most recently added first. */
@@ -101,27 +123,10 @@ export class Fts5Search implements SearchProvider {
   private filtered(match: string, q: SearchQuery) {
     // CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may walk the
     // stories and run the whole text query once per story (80 ms instead of 1 ms at 1,000 stories).
-    let query = this.db.selectFrom('article_search')
+    return withFilters(this.db, this.db.selectFrom('article_search')
       .crossJoin('articles as a')
       .whereRef('a.id', '=', 'article_search.rowid')
-      .where(sql<boolean>`article_search match ${match}`);
-    if (q.scope.kind === 'public') query = query.where('a.status', '=', 'published');
-    else if (q.scope.ownerId !== undefined) {
-      const owner = q.scope.ownerId;
-      query = query.where((eb) => eb.or([eb('a.status', '=', 'published'), eb('a.created_by', '=', owner)]));
-    }
-    if (q.sectionIds?.length) query = query.where('a.section_id', 'in', q.sectionIds);
-    if (q.topicId !== undefined) {
-      query = query.where('a.id', 'in', this.db.selectFrom('article_topics').select('article_id').where('topic_id', '=', q.topicId));
-    }
-    if (q.personId !== undefined) {
-      query = query.where('a.id', 'in', this.db.selectFrom('article_people').select('article_id').where('person_id', '=', q.personId));
-    }
-    if (q.agencyId !== undefined) query = query.where('a.agency_id', '=', q.agencyId);
-    if (q.language) query = query.where('a.language', '=', q.language);
-    if (q.from) query = query.where('a.first_published_at', '>=', q.from.toISOString());
-    if (q.to) query = query.where('a.first_published_at', '<', q.to.toISOString());
-    return query;
+      .where(sql<boolean>`article_search match ${match}`), q);
   }
 
   /**

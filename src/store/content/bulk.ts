@@ -5,6 +5,7 @@ import type { SearchDocument } from '../../search/model.js';
 import { isoString } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { recordPageChange } from './page-changes.js';
+import { followExplicitIds } from '../dialects/engine.js';
 import { articleRow } from './writes.js';
 
 /**
@@ -28,7 +29,7 @@ const rowsPerInsert = 400;
 export async function insertStoriesInBulk(db: Kysely<Database>, stories: BulkStory[], now: Date): Promise<number[]> {
   if (!stories.length) return [];
   return db.transaction().execute(async (trx) => {
-    // The write lock is held from BEGIN IMMEDIATE: nobody else takes these ids meanwhile.
+    // The write lock is held from the start (BEGIN IMMEDIATE; PostgreSQL: the write lock): nobody else takes these ids meanwhile.
     const max = await trx.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
     const first = Number(max?.id ?? 0) + 1;
     const ids = stories.map((_, i) => first + i);
@@ -46,6 +47,7 @@ export async function insertStoriesInBulk(db: Kysely<Database>, stories: BulkSto
       await indexDocuments(trx, chunk.map((s, i) => ({ id: ids[from + i]!, ...s.search })));
     }
     await recordPageChange(trx, ['*'], now);
+    await followExplicitIds(trx, 'articles');
     return ids;
   });
 }

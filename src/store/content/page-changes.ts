@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialects/engine.js';
+import { pageChannel } from '../dialects/postgres.js';
 import { isoString } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 
@@ -61,8 +63,17 @@ export class PageChangeTracker {
   }
 }
 
+/**
+ * On PostgreSQL every node's caches hear of it by NOTIFY, sent when the transaction commits;
+ * a change made outside one gets its own (the node's own caches count commits).
+ */
 export async function recordPageChange(db: Db, tags: string[], now: Date): Promise<void> {
-  if (tags.length) await db.insertInto('page_changes').values({ at: isoString(now), tags: [...new Set(tags)].join(' ') }).execute();
+  if (!tags.length) return;
+  const write = async (trx: Db) => {
+    await trx.insertInto('page_changes').values({ at: isoString(now), tags: [...new Set(tags)].join(' ') }).execute();
+    if (isPostgres(trx)) await sql`select pg_notify(${pageChannel}, '')`.execute(trx);
+  };
+  await (db.isTransaction || !isPostgres(db) ? write(db) : db.transaction().execute(write));
 }
 
 /** The article writes of a repository and how to find the stories each one touches. */

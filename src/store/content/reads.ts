@@ -5,6 +5,8 @@ import type {
 } from '../../content/index.js';
 import { toDate } from '../../shared/index.js';
 import type { Database } from '../schema.js';
+import { nearbyMatches } from '../../search/index.js';
+import { isPostgres } from '../dialects/engine.js';
 import {
   asStatus, parseDoc, toAgency, toPerson, toSection, toSummary, toTopic, type SummaryRow,
 } from './mappers.js';
@@ -233,11 +235,9 @@ export class SiteReads implements SiteContent {
    * after the first matches. Only the columns stored before the body are read.
    */
   private async sharingWords(article: Pick<Article, 'id'>, words: string[]): Promise<number[]> {
-    const match = `{headline topics standfirst} : (${words.map((w) => `"${w.replaceAll('"', '')}"`).join(' OR ')})`;
-    const near = (direction: 'before' | 'after') => this.db.selectFrom('article_search').select('rowid')
-      .where(sql<boolean>`article_search match ${match}`).where('rowid', direction === 'before' ? '<' : '>', article.id)
-      .orderBy('rowid', direction === 'before' ? 'desc' : 'asc').limit(direction === 'before' ? 150 : 50).execute();
-    const ids = (await Promise.all([near('before'), near('after')])).flat().map((r) => r.rowid);
+    const ids = (await Promise.all([
+      nearbyMatches(this.db, words, article.id, 'before', 150), nearbyMatches(this.db, words, article.id, 'after', 50),
+    ])).flat();
     if (!ids.length) return [];
     const rows = await this.db.selectFrom('articles').select(['id', 'headline', 'standfirst']).where('id', 'in', ids).execute();
     const score = (r: { headline: string; standfirst: string }) => {
@@ -267,10 +267,11 @@ export class SiteReads implements SiteContent {
   }
 
   async publishedMonths(): Promise<{ month: string; lastModified: Date }[]> {
-    // Timestamps are ISO text here: the month is its first seven characters (PostgreSQL: to_char).
+    // SQLite keeps timestamps as ISO text: the month is its first seven characters.
+    const month = isPostgres(this.db) ? sql<string>`to_char(first_published_at at time zone 'UTC', 'YYYY-MM')` : sql<string>`substr(first_published_at, 1, 7)`;
     const rows = await this.db.selectFrom('articles')
-      .select([sql<string>`substr(first_published_at, 1, 7)`.as('month'), sql<string>`max(coalesce(updated_at, first_published_at))`.as('last')])
-      .where('status', '=', 'published').groupBy(sql`substr(first_published_at, 1, 7)`).orderBy('month', 'desc').execute();
+      .select([month.as('month'), sql<string>`max(coalesce(updated_at, first_published_at))`.as('last')])
+      .where('status', '=', 'published').groupBy(month).orderBy('month', 'desc').execute();
     return rows.map((r) => ({ month: r.month, lastModified: toDate(r.last) }));
   }
 

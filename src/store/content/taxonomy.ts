@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Topic, TopicWithAliases } from '../../content/index.js';
 import { termKey } from '../../content/suggest/terms.js';
 import type { Database } from '../schema.js';
+import { bestMatches } from '../../search/index.js';
 import { contains, NewsroomQueries } from './newsroom.js';
 
 type Db = Kysely<Database>;
@@ -97,11 +98,7 @@ export class TaxonomyQueries extends NewsroomQueries {
   async similarStoryTopics(words: string[], limit: number): Promise<{ stories: number; topics: { topic: Topic; stories: number }[] }> {
     const terms = [...new Set(words.map((w) => w.replace(/"/g, '').trim()).filter(Boolean))];
     if (!terms.length) return { stories: 0, topics: [] };
-    const match = terms.map((w) => `"${w}"`).join(' OR ');
-    // CROSS JOIN: the full-text match is the outer loop (see the search provider).
-    const ids = (await this.db.selectFrom('article_search').crossJoin('articles as a').whereRef('a.id', '=', 'article_search.rowid')
-      .select('a.id').where(sql<boolean>`article_search match ${match}`).where('a.status', '=', 'published')
-      .orderBy(sql`bm25(article_search, 10.0, 6.0, 3.0, 1.0, 2.0, 4.0)`).limit(limit).execute()).map((r) => r.id);
+    const ids = await bestMatches(this.db, terms, limit);
     if (!ids.length) return { stories: 0, topics: [] };
     const rows = await this.db.selectFrom('article_topics as at').innerJoin('topics as t', 't.id', 'at.topic_id')
       .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])

@@ -6,7 +6,7 @@ import type {
 import { isoString, slugify, toDate, uniqueSlug } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
-import { indexDocument } from '../../search/sqlite-fts5/provider.js';
+import { indexDocument } from '../../search/index.js';
 import type { SearchDocument } from '../../search/model.js';
 import { TaxonomyQueries } from './taxonomy.js';
 import { recordPageChange } from './page-changes.js';

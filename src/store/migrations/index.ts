@@ -6,6 +6,7 @@ import * as m0004 from './0004-topic-aliases-and-threads.js';
 import * as m0005 from './0005-page-changes.js';
 import * as m0006 from './0006-listing-indexes.js';
 import * as m0007 from './0007-wire.js';
+import * as m0008 from './0008-postgres-search-and-settings.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-page-changes': m0005,
   '0006-listing-indexes': m0006,
   '0007-wire': m0007,
+  '0008-postgres-search-and-settings': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
