@@ -88,6 +88,17 @@ describe.skipIf(testEngine !== 'postgres')('several nodes on one PostgreSQL data
     expect(Date.now() - published).toBeLessThan(1000);
   });
 
+  it('still hears of changes after its listening connection was cut: it reconnects and reads what it missed', async () => {
+    await page(b, '/');
+    const cut = query<{ t: boolean }>(shared, `select pg_terminate_backend(pid) t from pg_stat_activity
+      where application_name = 'dateline-listen' and datname = current_database()`);
+    expect(cut.length).toBe(2);
+    await publish(editorA, 'Published while B was not listening');
+    await until('the story on node B', async () => (await page(b, '/')).body.includes('Published while B was not listening'), 5000, 50);
+    await until('both nodes listening again', () => query(shared, `select 1 from pg_stat_activity
+      where application_name = 'dateline-listen' and datname = current_database()`).length === 2, 5000, 100);
+  });
+
   it('keeps a session signed in on one node good on the other', async () => {
     const onA = await editorA.api('POST', '/articles', { headline: 'Drafted on A', section: 'global', bodyHtml: '<p>Draft.</p>' });
     // The session and its CSRF token, issued by A, used on B: read, then write.

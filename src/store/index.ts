@@ -50,15 +50,16 @@ export interface Store {
 /** A SQLite file (the default), or a PostgreSQL server that several nodes share. */
 export type StoreOptions =
   | { sqliteFile: string }
-  | { postgres: PostgresOptions; onListenError?: (err: Error) => void };
+  | { postgres: PostgresOptions; onConnectionError?: (err: Error) => void };
 
 export function openStore(options: StoreOptions): Store {
   if ('sqliteFile' in options) {
     const db = new Kysely<Database>({ dialect: sqliteDialect(options.sqliteFile) });
     return createStore(db, 'sqlite', sqliteChangeCounter(options.sqliteFile), options.sqliteFile);
   }
-  const counter = postgresChangeCounter(options.postgres, options.onListenError);
-  const db = new Kysely<Database>({ dialect: postgresDialect(postgresPool(options.postgres), counter.bump) });
+  const warn = options.onConnectionError ?? ((err: Error) => console.warn(`dateline: a PostgreSQL connection failed (${err.message}); opening another`));
+  const counter = postgresChangeCounter(options.postgres, warn);
+  const db = new Kysely<Database>({ dialect: postgresDialect(postgresPool(options.postgres, warn), counter.bump) });
   return createStore(db, 'postgres', counter, null);
 }
 

@@ -26,7 +26,8 @@ export const serveCommand: CliCommand = {
     }
     const dateline = await build(ws.config, { store: ws.store });
     const address = await dateline.app.listen({ port: ws.config.port, host: ws.config.host });
-    io.out(`Dateline is serving ${ws.config.siteName} at ${address} (data: ${ws.config.dataDir})`);
+    const where = 'postgres' in ws.config.database ? `PostgreSQL at ${databaseHost(ws.config.database.postgres.url)}` : ws.config.dataDir;
+    io.out(`Dateline is serving ${ws.config.siteName} at ${address} (data: ${where})`);
     io.out(`The newsroom is at ${address}/newsroom`);
     if ((await ws.store.accounts.countUsers()) === 0) {
       io.out('No newsroom accounts yet: add one with `npx dateline user add --email you@example.org --role admin`');
@@ -40,3 +41,9 @@ export const serveCommand: CliCommand = {
     return 0;
   },
 };
+
+/** host:port/database of a PostgreSQL URL, never its password. */
+function databaseHost(url: string): string {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+}

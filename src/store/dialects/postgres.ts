@@ -62,8 +62,8 @@ export interface PostgresOptions {
   poolSize: number;
 }
 
-export function postgresPool(options: PostgresOptions): pg.Pool {
-  return new pg.Pool({
+export function postgresPool(options: PostgresOptions, onError: (err: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
     types,
@@ -73,6 +73,10 @@ export function postgresPool(options: PostgresOptions): pg.Pool {
     idleTimeoutMillis: 30_000,
     application_name: 'dateline',
   });
+  // An idle connection the server dropped (a restart, a failover) is only logged: the pool opens
+  // another when one is next needed. Unhandled, this event would end the process.
+  pool.on('error', onError);
+  return pool;
 }
 
 /** `onCommit` runs after each of this node's transactions commits (its own page caches look at once). */
@@ -97,12 +101,17 @@ export function postgresChangeCounter(options: PostgresOptions, onError: (err: E
     if (closed) return;
     const c = new pg.Client({ connectionString: options.url, options: '-c TimeZone=UTC', application_name: 'dateline-listen' });
     c.on('notification', () => { version++; });
-    c.on('error', (err) => {
-      onError(err);
+    let gone = false;
+    const lost = (err?: Error) => {
+      if (err) onError(err);
+      if (gone) return;
+      gone = true;
       void c.end().catch(() => {});
       if (client === c) client = null;
       schedule();
-    });
+    };
+    c.on('error', lost);
+    c.on('end', () => lost());
     try {
       await c.connect();
       await c.query(`listen ${pageChannel}`);
