@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountStore, NewUser, Role, SessionRecord, User } from '../accounts/index.js';
 import { isoString, toDate } from '../shared/index.js';
 import type { Database } from './schema.js';
+import { byText } from './dialects/engine.js';
 
 type Db = Kysely<Database>;
 const userColumns = ['users.id', 'users.email', 'users.name', 'users.role', 'users.created_at', 'users.disabled_at'] as const;
@@ -30,7 +31,7 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   async users(): Promise<User[]> {
-    return (await this.db.selectFrom('users').select(userColumns).orderBy('email').execute()).map(toUser);
+    return (await this.db.selectFrom('users').select(userColumns).orderBy(byText(this.db, 'email')).execute()).map(toUser);
   }
 
   async createUser(input: NewUser, now: Date): Promise<User> {

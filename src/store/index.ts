@@ -10,7 +10,7 @@ import { KyselyContentRepository } from './content/writes.js';
 import { insertStoriesInBulk, type BulkStory } from './content/bulk.js';
 import { PageChangeLog, PageChangeTracker, trackingWrites } from './content/page-changes.js';
 import { sqliteChangeCounter, sqliteDialect } from './dialects/sqlite.js';
-import { postgresChangeCounter, postgresDialect, postgresPool, type PostgresOptions } from './dialects/postgres.js';
+import { postgresChangeCounter, postgresDialect, postgresPools, type PostgresOptions } from './dialects/postgres.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { KyselyWireStore } from './wire.js';
@@ -59,7 +59,7 @@ export function openStore(options: StoreOptions): Store {
   }
   const warn = options.onConnectionError ?? ((err: Error) => console.warn(`dateline: a PostgreSQL connection failed (${err.message}); opening another`));
   const counter = postgresChangeCounter(options.postgres, warn);
-  const db = new Kysely<Database>({ dialect: postgresDialect(postgresPool(options.postgres, warn), counter.bump) });
+  const db = new Kysely<Database>({ dialect: postgresDialect(postgresPools(options.postgres, warn), counter.bump) });
   return createStore(db, 'postgres', counter, null);
 }
 

@@ -62,6 +62,18 @@ function inward(row: Row): Row {
  * key seen (an offset would re-read every earlier row: quadratic on a large site).
  */
 export async function* exportRows(db: Kysely<Database>): AsyncGenerator<{ table: string; row: Row }> {
+  // One snapshot for the whole export: a story saved meanwhile is in it whole or not at all
+  // (a revision without its story would not import). Read-only: writers are not held back.
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  try {
+    yield* rowsOf(trx);
+    await trx.commit().execute();
+  } finally {
+    if (!trx.isCommitted) await trx.rollback().execute();
+  }
+}
+
+async function* rowsOf(db: Kysely<Database>): AsyncGenerator<{ table: string; row: Row }> {
   const any = db as unknown as Kysely<Record<string, Row>>;
   for (const t of exportedTables) {
     const [first, second] = t.key as [string, string | undefined];

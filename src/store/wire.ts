@@ -10,6 +10,7 @@ import { reviveWireItem, type WireItem } from '../wire/wire-item.js';
 import { isStale } from '../content/index.js';
 import type { Database, WireItemTable, WireSourceTable } from './schema.js';
 import { prepared } from './prepared.js';
+import { byText } from './dialects/engine.js';
 
 const iso = (d: Date | null) => (d ? isoString(d) : null);
 
@@ -72,7 +73,7 @@ export class KyselyWireStore implements WireStore {
   }
 
   async sources() {
-    return (await this.db.selectFrom('wire_sources').selectAll().orderBy('slug').execute()).map(toSource);
+    return (await this.db.selectFrom('wire_sources').selectAll().orderBy(byText(this.db, 'slug')).execute()).map(toSource);
   }
 
   async sourceBySlug(slug: string) {
@@ -195,7 +196,7 @@ export class KyselyWireStore implements WireStore {
   }
 
   async agencies() {
-    const rows = await this.db.selectFrom('wire_items').select('agency').distinct().where('agency', '!=', '').orderBy('agency').limit(200).execute();
+    const rows = await this.db.selectFrom('wire_items').select('agency').where('agency', '!=', '').groupBy('agency').orderBy(byText(this.db, 'agency')).limit(200).execute();
     return rows.map((r) => r.agency);
   }
 

@@ -10,7 +10,7 @@ if (!url) {
 try {
   execFileSync('psql', [url, '-X', '-q', '-A', '-t', '-c', 'select 1'], { stdio: 'pipe' });
 } catch (e) {
-  console.error(`PostgreSQL pass: cannot reach TEST_DATABASE_URL (${url}): ${String(e.stderr || e.message).trim()}`);
+  console.error(`PostgreSQL pass: cannot reach TEST_DATABASE_URL (${new URL(url).host}): ${String(e.stderr || e.message).trim()}`);
   process.exit(1);
 }
 console.log(`\nPostgreSQL pass: the storage tests again, on ${new URL(url).host}`);

@@ -21,7 +21,13 @@ export const serveCommand: CliCommand = {
     if (typeof values.host === 'string') env.HOST = values.host;
     const ws = await openWorkspace(env);
     if (ws.config.demoContent) {
-      const demo = await seedDemoNewsroom({ store: ws.store.content, media: ws.media, now: () => new Date() });
+      // Nodes started together on one empty database race to fill it: the one that loses finds
+      // the sections the other made and serves what it seeds.
+      const demo = await seedDemoNewsroom({ store: ws.store.content, media: ws.media, now: () => new Date() })
+        .catch(async (err: unknown) => {
+          if ((await ws.store.content.sections()).length === 0) throw err;
+          return { seeded: false, articles: 0 };
+        });
       if (demo.seeded) io.out(`empty newsroom: added ${demo.articles} demo stories`);
     }
     const dateline = await build(ws.config, { store: ws.store });

@@ -41,7 +41,11 @@ export const exportCommand: CliCommand = {
     const tmp = `${file}.${process.pid}.partial`;
     try {
       const out = fs.createWriteStream(tmp);
+      // A write that fails (a full disk) fails the export at the next line, the partial file removed.
+      let failed: Error | null = null;
+      out.on('error', (err) => { failed = err; });
       const write = (line: Line) => new Promise<void>((resolve, reject) => {
+        if (failed) return reject(failed);
         if (out.write(`${JSON.stringify(line)}\n`)) resolve();
         else out.once('drain', resolve).once('error', reject);
       });

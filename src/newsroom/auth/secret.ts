@@ -11,11 +11,8 @@ const randomSecret = () => randomBytes(48).toString('base64url');
  */
 export async function sessionSecret(dataDir: string, fromEnv: string | undefined, shared: ((key: string, make: () => string) => Promise<string>) | null): Promise<string> {
   if (fromEnv) return fromEnv;
-  // A database not migrated yet has nowhere to keep it: that node is not ready for traffic anyway.
-  if (shared) {
-    const kept = await shared('session_secret', randomSecret).catch(() => null);
-    if (kept) return kept;
-  }
+  // No fallback to a key of this node's own: its sessions would fail on every other node.
+  if (shared) return shared('session_secret', randomSecret);
   const file = path.join(dataDir, 'secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();

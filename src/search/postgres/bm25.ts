@@ -41,7 +41,9 @@ function frequency(term: RankTerm, words: Occurrence[]): number {
  * average (b), times each term's rarity. Runs over the matches of a query that can be ranked in
  * full (at most a thousand); the words' positions and fields come from the stories' tsvectors.
  */
-export async function bm25Order(db: Db, ids: number[], terms: RankTerm[], corpus: { docs: number; avgWords: number }): Promise<number[]> {
+export async function bm25Order(
+  db: Db, ids: number[], terms: RankTerm[], corpus: { docs: number; avgWords: number }, storiesWith: (tsquery: string) => Promise<number>,
+): Promise<number[]> {
   if (ids.length <= 1 || !terms.length) return ids;
   const exact = [...new Set(terms.flatMap((t) => t.words.filter((w, i) => !(t.prefix && i === t.words.length - 1 && w.length >= 2))))];
   const prefixes = [...new Set(terms.flatMap((t) => t.words.filter((w, i) => t.prefix && i === t.words.length - 1 && w.length >= 2)))].map((w) => `${w}%`);
@@ -56,8 +58,7 @@ export async function bm25Order(db: Db, ids: number[], terms: RankTerm[], corpus
     byStory.set(r.id, s);
   }
   const idf = await Promise.all(terms.map(async (t) => {
-    const n = Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_documents
-      where document @@ to_tsquery('simple', ${t.tsquery}) limit 1000000) x`.execute(db)).rows[0]!.n);
+    const n = await storiesWith(t.tsquery);
     return Math.max(1e-6, Math.log((corpus.docs - n + 0.5) / (n + 0.5)));
   }));
   const score = new Map<number, number>();
@@ -71,4 +72,10 @@ export async function bm25Order(db: Db, ids: number[], terms: RankTerm[], corpus
     }, 0));
   }
   return [...ids].sort((x, y) => score.get(y)! - score.get(x)! || y - x);
+}
+
+/** How many stories hold a term (its rarity), counted up to a million. */
+export async function countStoriesWith(db: Db, tsquery: string): Promise<number> {
+  return Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_documents
+    where document @@ to_tsquery('simple', ${tsquery}) limit 1000000) x`.execute(db)).rows[0]!.n);
 }

@@ -7,7 +7,7 @@ import type { SearchDocument, SearchProvider, SearchQuery, SearchResults } from 
 import { isEmptyQuery, levenshtein, parseQuery, snippetOf, type ParsedQuery } from '../query.js';
 import { withFilters } from '../filters.js';
 import { countLimit, splitSnippet } from '../sqlite-fts5/provider.js';
-import { bm25Order, type RankTerm } from './bm25.js';
+import { bm25Order, countStoriesWith, type RankTerm } from './bm25.js';
 
 type Db = Kysely<Database>;
 
@@ -134,6 +134,19 @@ export class PostgresSearch implements SearchProvider {
     return this.corpusStats.value;
   }
 
+  private readonly termCounts = new Map<string, { at: number; n: Promise<number> }>();
+
+  /** A term's story count, kept a minute (a common word costs a count of many stories). */
+  private storiesWith(tsquery: string): Promise<number> {
+    const kept = this.termCounts.get(tsquery);
+    if (kept && Date.now() - kept.at < 60_000) return kept.n;
+    if (this.termCounts.size >= 5_000) this.termCounts.clear();
+    const n = countStoriesWith(this.db, tsquery);
+    this.termCounts.set(tsquery, { at: Date.now(), n });
+    n.catch(() => this.termCounts.delete(tsquery));
+    return n;
+  }
+
   async search(q: SearchQuery): Promise<SearchResults> {
     const parsed = parseQuery(q.text);
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, suggestion: null };
@@ -149,7 +162,7 @@ export class PostgresSearch implements SearchProvider {
     let rows: Awaited<ReturnType<typeof listed.execute>>;
     if (!broad && q.sort !== 'date') {
       // Ranked in full here, as SQLite ranks (BM25); only the page's stories are then read.
-      const ranked = await bm25Order(this.db, matched, rankTerms(parsed), await this.corpus());
+      const ranked = await bm25Order(this.db, matched, rankTerms(parsed), await this.corpus(), (t) => this.storiesWith(t));
       const pageIds = ranked.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
       const found = pageIds.length ? await listed.where('a.id', 'in', pageIds).execute() : [];
       rows = pageIds.map((id) => found.find((r) => r.id === id)!).filter(Boolean);
@@ -179,8 +192,9 @@ export class PostgresSearch implements SearchProvider {
   private async nearest(word: string, prefix: string): Promise<string | null> {
     const last = [...prefix].at(-1)!;
     const next = prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1);
-    // ts_stat reads every document: it runs only for a one-word query that found nothing.
-    const terms = (await sql<{ word: string; ndoc: number }>`select word, ndoc from ts_stat('select document from search_documents')
+    // ts_stat reads the documents it is given: the latest 20,000 stories' words bound the cost of
+    // a misspelt query (anyone can send one) and are the words readers are likely to mean.
+    const terms = (await sql<{ word: string; ndoc: number }>`select word, ndoc from ts_stat('select document from search_documents order by id desc limit 20000')
       where word collate "C" >= ${prefix} and word collate "C" < ${next}`.execute(this.db)).rows;
     const limit = word.length >= 7 ? 2 : 1;
     let best: { term: string; distance: number; doc: number } | null = null;

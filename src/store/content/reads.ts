@@ -6,7 +6,7 @@ import type {
 import { toDate } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { nearbyMatches } from '../../search/index.js';
-import { isPostgres } from '../dialects/engine.js';
+import { byText, isPostgres } from '../dialects/engine.js';
 import {
   asStatus, parseDoc, toAgency, toPerson, toSection, toSummary, toTopic, type SummaryRow,
 } from './mappers.js';
@@ -285,7 +285,7 @@ export class SiteReads implements SiteContent {
   protected async allSections(): Promise<Section[]> {
     const rows = await this.db.selectFrom('sections')
       .select(['id', 'slug', 'name', 'description', 'parent_id', 'position'])
-      .orderBy('position').orderBy('name').execute();
+      .orderBy('position').orderBy(byText(this.db, 'name')).execute();
     return rows.map(toSection);
   }
 

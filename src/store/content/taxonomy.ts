@@ -4,6 +4,7 @@ import { termKey } from '../../content/suggest/terms.js';
 import type { Database } from '../schema.js';
 import { bestMatches } from '../../search/index.js';
 import { contains, NewsroomQueries } from './newsroom.js';
+import { byText } from '../dialects/engine.js';
 
 type Db = Kysely<Database>;
 
@@ -17,13 +18,13 @@ export class TaxonomyQueries extends NewsroomQueries {
     let q = this.db.selectFrom('topics').select('name');
     if (text) q = q.where(contains('name', text));
     if (visibleTo !== undefined) q = q.where('id', 'in', this.visibleTopicIds(visibleTo));
-    return (await q.orderBy('name').limit(limit).execute()).map((r) => r.name);
+    return (await q.orderBy(byText(this.db, 'name')).limit(limit).execute()).map((r) => r.name);
   }
 
   async topicsWithCounts() {
     const rows = await this.db.selectFrom('topics as t').leftJoin('article_topics as at', 'at.topic_id', 't.id')
       .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.count<number>('at.article_id').as('stories')])
-      .groupBy(['t.id', 't.slug', 't.name']).orderBy('t.name').execute();
+      .groupBy(['t.id', 't.slug', 't.name']).orderBy(byText(this.db, 't.name')).execute();
     const aliases = await this.aliasesByTopic();
     return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, stories: Number(r.stories), aliases: aliases.get(r.id) ?? [] }));
   }
@@ -102,7 +103,7 @@ export class TaxonomyQueries extends NewsroomQueries {
     if (!ids.length) return { stories: 0, topics: [] };
     const rows = await this.db.selectFrom('article_topics as at').innerJoin('topics as t', 't.id', 'at.topic_id')
       .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('at.article_id', 'in', ids).groupBy(['t.id', 't.slug', 't.name']).orderBy('n', 'desc').orderBy('t.name').execute();
+      .where('at.article_id', 'in', ids).groupBy(['t.id', 't.slug', 't.name']).orderBy('n', 'desc').orderBy(byText(this.db, 't.name')).execute();
     return { stories: ids.length, topics: rows.map((r) => ({ topic: { id: r.id, slug: r.slug, name: r.name }, stories: Number(r.n) })) };
   }
 }

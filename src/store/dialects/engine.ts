@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
 /** Which engine a Kysely instance (or transaction) talks to, for the few queries that differ. */
 export function isPostgres(db: Kysely<any>): boolean {
@@ -12,5 +12,14 @@ export function isPostgres(db: Kysely<any>): boolean {
  */
 export async function followExplicitIds(db: Kysely<any>, table: string, column = 'id'): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`select setval(pg_get_serial_sequence(${table}, ${column}), greatest((select max(${sql.ref(column)}) from ${sql.table(table)}), 1))`.execute(db);
+  await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+}
+
+/**
+ * A text column to sort by, in code-point order on both engines: SQLite compares bytes, while a
+ * PostgreSQL database sorts by its locale ("Sport" after "business", hyphens ignored), which would
+ * reorder menus and lists when a site moves.
+ */
+export function byText(db: Kysely<any>, column: string): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`${sql.ref(column)} collate "C"` : sql<string>`${sql.ref(column)}`;
 }

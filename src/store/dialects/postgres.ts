@@ -1,39 +1,112 @@
 import pg from 'pg';
-import { CompiledQuery, PostgresDialect, PostgresDriver, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
+import { CompiledQuery, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 
 /** The key of the advisory lock every write transaction holds (any number no one else uses). */
 const writeLockKey = 4_871_220_117;
+
+/** PostgreSQL text cannot hold NUL (SQLite's can): it is dropped from every string sent. */
+const withoutNul = (v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v);
+
+/**
+ * A connection that takes a client from a pool only when it is first used: from the read pool
+ * for a single statement, from the (small) write pool when a transaction begins. So writers
+ * waiting for the write lock never hold the connections readers need.
+ */
+class PooledConnection implements DatabaseConnection {
+  client: pg.PoolClient | null = null;
+  broken = false;
+
+  constructor(private readonly reads: pg.Pool) {}
+
+  async bind(pool: pg.Pool): Promise<void> {
+    this.client = await pool.connect();
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.client) await this.bind(this.reads);
+    const { command, rowCount, rows } = await this.client!.query(query.sql, query.parameters.map(withoutNul));
+    if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command }] as R[] };
+    const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+    return { numAffectedRows: changed ? BigInt(rowCount ?? 0) : undefined, rows: (rows ?? []) as R[] };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not used by Dateline');
+  }
+
+  release(): void {
+    this.client?.release(this.broken);
+    this.client = null;
+  }
+}
 
 /**
  * Write transactions run one at a time across every node, as they do on SQLite (BEGIN
  * IMMEDIATE): each takes one transaction-scoped advisory lock before its first statement. The
  * commands were written against a single writer (read, decide, write) and stay correct without
- * a retry loop; reads, which are nearly all of a news site's work, never take it. A newsroom
- * writes a few times a second at most, well within one writer's reach.
+ * a retry loop. Reads, which are nearly all of a news site's work, never take it, and a
+ * read-only transaction (an export's snapshot) does not either. A newsroom writes a few times a
+ * second at most, well within one writer's reach.
  */
-class SerialWritesDriver extends PostgresDriver {
-  constructor(config: ConstructorParameters<typeof PostgresDriver>[0], private readonly onCommit: () => void) {
-    super(config);
+class SerialWritesDriver implements Driver {
+  constructor(private readonly pools: { reads: pg.Pool; writes: pg.Pool }, private readonly onCommit: () => void) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new PooledConnection(this.pools.reads);
   }
 
-  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${writeLockKey})`));
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const c = connection as PooledConnection;
+    const readOnly = settings.accessMode === 'read only';
+    // A connection already in use (Kysely's db.connection(), as its migrator takes) keeps its client.
+    if (!c.client) await c.bind(readOnly ? this.pools.reads : this.pools.writes);
+    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    await c.executeQuery(CompiledQuery.raw(`start transaction${isolation}${readOnly ? ' read only' : ''}`));
+    if (readOnly) return;
+    try {
+      await c.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${writeLockKey})`));
+    } catch (err) {
+      // Kysely rolls back only a transaction that began: this one must not go back to the pool open.
+      await c.executeQuery(CompiledQuery.raw('rollback')).catch(() => { c.broken = true; });
+      throw err;
+    }
   }
 
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await super.commitTransaction(connection);
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const { rows } = await connection.executeQuery<{ command?: string }>(CompiledQuery.raw('commit'));
+    // PostgreSQL answers COMMIT with ROLLBACK when an earlier statement had failed.
+    if (rows[0]?.command === 'ROLLBACK') throw new Error('the transaction was rolled back by the database');
     this.onCommit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (err) {
+      (connection as PooledConnection).broken = true;
+      throw err;
+    }
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PooledConnection).release();
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all([this.pools.reads.end(), this.pools.writes.end()]);
   }
 }
 
 class SerialWritesDialect extends PostgresDialect {
-  constructor(private readonly settings: ConstructorParameters<typeof PostgresDialect>[0], private readonly onCommit: () => void) {
-    super(settings);
+  constructor(private readonly pools: { reads: pg.Pool; writes: pg.Pool }, private readonly onCommit: () => void) {
+    super({ pool: pools.reads });
   }
 
   override createDriver(): Driver {
-    return new SerialWritesDriver(this.settings, this.onCommit);
+    return new SerialWritesDriver(this.pools, this.onCommit);
   }
 }
 
@@ -62,26 +135,36 @@ export interface PostgresOptions {
   poolSize: number;
 }
 
-export function postgresPool(options: PostgresOptions, onError: (err: Error) => void = () => {}): pg.Pool {
-  const pool = new pg.Pool({
+function pool(options: PostgresOptions, max: number, waitMs: number, onError: (err: Error) => void): pg.Pool {
+  const p = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize,
+    max,
     types,
     // Every connection speaks UTC, so timestamps read back the same on every node.
     options: '-c TimeZone=UTC',
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: waitMs,
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
     application_name: 'dateline',
   });
-  // An idle connection the server dropped (a restart, a failover) is only logged: the pool opens
-  // another when one is next needed. Unhandled, this event would end the process.
-  pool.on('error', onError);
-  return pool;
+  // A connection the server dropped (a restart, a failover) is only logged: the pool opens
+  // another when one is next needed. Unhandled, these events would end the process.
+  p.on('error', onError);
+  p.on('connect', (client) => client.on('error', onError));
+  return p;
+}
+
+/**
+ * The node's connections: DATABASE_POOL for reads, and two for write transactions (only one at a
+ * time can hold the write lock; the second is ready for the next). Writers queue in memory.
+ */
+export function postgresPools(options: PostgresOptions, onError: (err: Error) => void = () => {}): { reads: pg.Pool; writes: pg.Pool } {
+  return { reads: pool(options, options.poolSize, 10_000, onError), writes: pool(options, 2, 60_000, onError) };
 }
 
 /** `onCommit` runs after each of this node's transactions commits (its own page caches look at once). */
-export function postgresDialect(pool: pg.Pool, onCommit: () => void): Dialect {
-  return new SerialWritesDialect({ pool }, onCommit);
+export function postgresDialect(pools: { reads: pg.Pool; writes: pg.Pool }, onCommit: () => void): Dialect {
+  return new SerialWritesDialect(pools, onCommit);
 }
 
 /** The channel on which a node announces that public pages changed (see PageChangeLog). */
@@ -97,15 +180,17 @@ export function postgresChangeCounter(options: PostgresOptions, onError: (err: E
   let closed = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
   const connect = async () => {
     if (closed) return;
-    const c = new pg.Client({ connectionString: options.url, options: '-c TimeZone=UTC', application_name: 'dateline-listen' });
+    const c = new pg.Client({ connectionString: options.url, options: '-c TimeZone=UTC', application_name: 'dateline-listen', keepAlive: true });
     c.on('notification', () => { version++; });
     let gone = false;
     const lost = (err?: Error) => {
       if (err) onError(err);
       if (gone) return;
       gone = true;
+      if (heartbeat && client === c) { clearInterval(heartbeat); heartbeat = null; }
       void c.end().catch(() => {});
       if (client === c) client = null;
       schedule();
@@ -115,13 +200,18 @@ export function postgresChangeCounter(options: PostgresOptions, onError: (err: E
     try {
       await c.connect();
       await c.query(`listen ${pageChannel}`);
-      if (closed) { await c.end(); return; }
+      if (closed) { gone = true; await c.end(); return; }
       client = c;
       version++;
+      // A connection cut without a word (a network partition) is found by asking now and then.
+      heartbeat = setInterval(() => {
+        const ask = c.query('select 1');
+        const timeout = setTimeout(() => lost(new Error('the listening connection stopped answering')), 5_000);
+        void ask.then(() => clearTimeout(timeout), (err: Error) => { clearTimeout(timeout); lost(err); });
+      }, 10_000);
+      heartbeat.unref();
     } catch (err) {
-      onError(err as Error);
-      void c.end().catch(() => {});
-      schedule();
+      lost(err as Error);
     }
   };
   const schedule = () => {
@@ -137,6 +227,7 @@ export function postgresChangeCounter(options: PostgresOptions, onError: (err: E
     close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (heartbeat) clearInterval(heartbeat);
       void client?.end().catch(() => {});
     },
   };
