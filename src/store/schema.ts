@@ -44,15 +44,9 @@ export interface ArticleSearchTable {
   captions: string;
 }
 
-/** PostgreSQL's search index: the text as stored for snippets, and its weighted tsvector. */
-export interface SearchDocumentTable {
+/** PostgreSQL's search index: the same text (snippets are cut from it), its weighted tsvector and length. */
+export interface SearchDocumentTable extends Omit<ArticleSearchTable, 'rowid'> {
   id: number;
-  headline: string;
-  topics: string;
-  standfirst: string;
-  body: string;
-  byline: string;
-  captions: string;
   document: string;
   words: number;
 }

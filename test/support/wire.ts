@@ -1,3 +1,4 @@
+import { query } from './database.js';
 import { snapshotDataDir } from './snapshot.js';
 
 /** A data folder's snapshot without the wire desk's own tables: what readers and editors see as stories. */
@@ -6,7 +7,7 @@ export function storySnapshot(dataDir: string) {
   return { tables: Object.fromEntries(Object.entries(s.tables).filter(([name]) => !name.startsWith('wire_'))), media: s.media };
 }
 
-/** Rows of one table, parsed. */
+/** Rows of one table, in the snapshot's order (by their JSON text). */
 export function rows<T = Record<string, unknown>>(dataDir: string, table: string): T[] {
-  return snapshotDataDir(dataDir).tables[table]!.map((r) => JSON.parse(r as string) as T);
+  return query(dataDir, `select * from "${table}"`).map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as T);
 }
