@@ -48,6 +48,7 @@ export interface ArticleSearchTable {
 export interface SearchDocumentTable extends Omit<ArticleSearchTable, 'rowid'> {
   id: number;
   document: string;
+  head: string;
   words: number;
 }
 

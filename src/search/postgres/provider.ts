@@ -36,6 +36,7 @@ function documentOf(doc: SearchDocument): RawBuilder<string> {
 const row = (doc: SearchDocument) => ({
   id: doc.id, headline: doc.headline, topics: doc.topics.join(' · '), standfirst: doc.standfirst, body: doc.body,
   byline: doc.byline, captions: doc.captions, document: documentOf(doc),
+  head: sql<string>`to_tsvector('simple', ${plain([doc.headline, ...doc.topics, doc.standfirst].join(' '))})`,
   words: lexemes([doc.headline, ...doc.topics, doc.standfirst, doc.captions, doc.byline, doc.body].join(' ')).length,
 });
 
@@ -62,11 +63,11 @@ export async function clearIndexPg(db: Db): Promise<void> {
 }
 
 /** A tsquery term: one word (a prefix from two letters on, as on SQLite), or a phrase. */
-function term(text: string, prefix: boolean, fields = ''): string | null {
+function term(text: string, prefix: boolean): string | null {
   const words = lexemes(text);
   if (!words.length) return null;
   const last = words.length - 1;
-  return words.map((w, i) => `${w}${prefix && i === last && w.length >= 2 ? `:*${fields}` : fields ? `:${fields}` : ''}`).join(' <-> ');
+  return words.map((w, i) => `${w}${prefix && i === last && w.length >= 2 ? ':*' : ''}`).join(' <-> ');
 }
 
 /** The reader's parsed query as tsquery text: every word is letters and digits, so none is an operator. */
@@ -77,9 +78,9 @@ export function toTsQuery(q: ParsedQuery): string | null {
   return [...positive.map((t) => `(${t})`), ...excluded.map((t) => `!(${t})`)].join(' & ');
 }
 
-/** Any of `words` (whole words), in the headline, topics, standfirst or captions only (classes A-C). */
-export function anyWordQuery(words: string[], headFieldsOnly: boolean): string | null {
-  const terms = words.map((w) => term(w, false, headFieldsOnly ? 'ABC' : '')).filter((t): t is string => t !== null);
+/** Any of `words`, as whole words. */
+export function anyWordQuery(words: string[]): string | null {
+  const terms = words.map((w) => term(w, false)).filter((t): t is string => t !== null);
   return terms.length ? terms.map((t) => `(${t})`).join(' | ') : null;
 }
 
@@ -97,16 +98,16 @@ const rank = (query: string) => sql<number>`ts_rank(${weights}::real[], search_d
 
 /** Stories matching any of `words` in their first fields, filed nearest before or after `id`. */
 export async function nearbyMatchesPg(db: Db, words: string[], id: number, direction: 'before' | 'after', limit: number): Promise<number[]> {
-  const query = anyWordQuery(words, true);
+  const query = anyWordQuery(words);
   if (!query) return [];
-  const rows = await db.selectFrom('search_documents').select('id').where(matches(query))
+  const rows = await db.selectFrom('search_documents').select('id').where(sql<boolean>`search_documents.head @@ to_tsquery('simple', ${query})`)
     .where('id', direction === 'before' ? '<' : '>', id).orderBy('id', direction === 'before' ? 'desc' : 'asc').limit(limit).execute();
   return rows.map((r) => r.id);
 }
 
 /** Published stories best matching any of `words`, best first. */
 export async function bestMatchesPg(db: Db, words: string[], limit: number): Promise<number[]> {
-  const query = anyWordQuery(words, false);
+  const query = anyWordQuery(words);
   if (!query) return [];
   const rows = await db.selectFrom('search_documents').innerJoin('articles as a', 'a.id', 'search_documents.id')
     .select('a.id').where(matches(query)).where('a.status', '=', 'published')

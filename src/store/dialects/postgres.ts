@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { CompiledQuery, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 
@@ -6,6 +7,17 @@ const writeLockKey = 4_871_220_117;
 
 /** PostgreSQL text cannot hold NUL (SQLite's can): it is dropped from every string sent. */
 const withoutNul = (v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v);
+
+/**
+ * Queries are prepared once per connection and run again by name: PostgreSQL then parses each
+ * only once and, after a few runs, plans it once too (planning a page's joins cost more than
+ * running them). Long or many-parameter statements (bulk inserts, long IN lists) vary too much to
+ * be worth keeping on the server, and transaction control cannot be prepared.
+ */
+function statementName(query: CompiledQuery): string | undefined {
+  if (query.sql.length > 4000 || query.parameters.length > 64 || !/^\s*(select|insert|update|delete|with)\b/i.test(query.sql)) return undefined;
+  return `d${createHash('sha1').update(query.sql).digest('base64url')}`;
+}
 
 /**
  * A connection that takes a client from a pool only when it is first used: from the read pool
@@ -24,7 +36,7 @@ class PooledConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.client) await this.bind(this.reads);
-    const { command, rowCount, rows } = await this.client!.query(query.sql, query.parameters.map(withoutNul));
+    const { command, rowCount, rows } = await this.client!.query({ text: query.sql, values: query.parameters.map(withoutNul), name: statementName(query) });
     if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command }] as R[] };
     const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
     return { numAffectedRows: changed ? BigInt(rowCount ?? 0) : undefined, rows: (rows ?? []) as R[] };
