@@ -58,6 +58,25 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** The bounds of the words starting with `prefix`: [prefix, next) in code-point order. */
+export function prefixRange(prefix: string): [string, string] {
+  const last = [...prefix].at(-1)!;
+  return [prefix, prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1)];
+}
+
+/** The indexed word nearest to a misspelt one (edit distance 1, or 2 from seven letters), most used first. */
+export function closestTerm(word: string, terms: { term: string; docs: number }[]): string | null {
+  const limit = word.length >= 7 ? 2 : 1;
+  let best: { term: string; distance: number; docs: number } | null = null;
+  for (const t of terms) {
+    if (Math.abs(t.term.length - word.length) > limit || t.term === word) continue;
+    const distance = levenshtein(word, t.term);
+    if (distance > limit) continue;
+    if (!best || distance < best.distance || (distance === best.distance && t.docs > best.docs)) best = { ...t, distance };
+  }
+  return best?.term ?? null;
+}
+
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**

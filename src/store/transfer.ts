@@ -9,26 +9,26 @@ import type { Database } from './schema.js';
  * secret to one installation (settings, which hold the session-signing key).
  * `later`: columns referring to rows of the same table, written once every row is in.
  */
-export const exportedTables: readonly { name: keyof Database; key: string[]; later?: string[]; identity?: boolean }[] = [
-  { name: 'users', key: ['id'], identity: true },
-  { name: 'api_tokens', key: ['id'], identity: true },
-  { name: 'sections', key: ['id'], later: ['parent_id'], identity: true },
-  { name: 'topics', key: ['id'], identity: true },
-  { name: 'topic_aliases', key: ['id'], identity: true },
-  { name: 'people', key: ['id'], identity: true },
-  { name: 'agencies', key: ['id'], identity: true },
-  { name: 'images', key: ['id'], identity: true },
-  { name: 'articles', key: ['id'], later: ['follow_up_of', 'thread_id'], identity: true },
+export const exportedTables: readonly { name: keyof Database; key: string[]; later?: string[] }[] = [
+  { name: 'users', key: ['id'] },
+  { name: 'api_tokens', key: ['id'] },
+  { name: 'sections', key: ['id'], later: ['parent_id'] },
+  { name: 'topics', key: ['id'] },
+  { name: 'topic_aliases', key: ['id'] },
+  { name: 'people', key: ['id'] },
+  { name: 'agencies', key: ['id'] },
+  { name: 'images', key: ['id'] },
+  { name: 'articles', key: ['id'], later: ['follow_up_of', 'thread_id'] },
   { name: 'article_topics', key: ['article_id', 'topic_id'] },
   { name: 'article_people', key: ['article_id', 'person_id'] },
-  { name: 'revisions', key: ['id'], identity: true },
-  { name: 'corrections', key: ['id'], identity: true },
-  { name: 'audit_log', key: ['id'], identity: true },
-  { name: 'wire_sources', key: ['id'], identity: true },
-  { name: 'wire_items', key: ['id'], identity: true },
-  { name: 'wire_versions', key: ['id'], identity: true },
-  { name: 'wire_quarantine', key: ['id'], identity: true },
-  { name: 'wire_alerts', key: ['id'], identity: true },
+  { name: 'revisions', key: ['id'] },
+  { name: 'corrections', key: ['id'] },
+  { name: 'audit_log', key: ['id'] },
+  { name: 'wire_sources', key: ['id'] },
+  { name: 'wire_items', key: ['id'] },
+  { name: 'wire_versions', key: ['id'] },
+  { name: 'wire_quarantine', key: ['id'] },
+  { name: 'wire_alerts', key: ['id'] },
 ];
 
 export type Row = Record<string, unknown>;
@@ -153,7 +153,8 @@ export async function importRows(db: Kysely<Database>, rows: AsyncIterable<{ tab
       for (const [k, v] of Object.entries(l.key)) q = q.where(k, '=', v);
       await q.execute();
     }
-    if (isPostgres(trx)) for (const t of exportedTables) if (t.identity) await followExplicitIds(trx, t.name);
+    // Tables keyed by `id` number their rows (an identity column on PostgreSQL).
+    if (isPostgres(trx)) for (const t of exportedTables) if (t.key.join() === 'id') await followExplicitIds(trx, t.name);
     return counts;
   });
 }

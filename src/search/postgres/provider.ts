@@ -4,7 +4,7 @@ import type { Database } from '../../store/schema.js';
 import { summaryColumns } from '../../store/content/reads.js';
 import { toSummary, type SummaryRow } from '../../store/content/mappers.js';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResults } from '../model.js';
-import { isEmptyQuery, levenshtein, parseQuery, snippetOf, type ParsedQuery } from '../query.js';
+import { closestTerm, isEmptyQuery, parseQuery, prefixRange, snippetOf, type ParsedQuery } from '../query.js';
 import { withFilters } from '../filters.js';
 import { countLimit, splitSnippet } from '../sqlite-fts5/provider.js';
 import { bm25Order, countStoriesWith, type RankTerm } from './bm25.js';
@@ -191,20 +191,11 @@ export class PostgresSearch implements SearchProvider {
   }
 
   private async nearest(word: string, prefix: string): Promise<string | null> {
-    const last = [...prefix].at(-1)!;
-    const next = prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1);
+    const [from, to] = prefixRange(prefix);
     // ts_stat reads the documents it is given: the latest 20,000 stories' words bound the cost of
     // a misspelt query (anyone can send one) and are the words readers are likely to mean.
     const terms = (await sql<{ word: string; ndoc: number }>`select word, ndoc from ts_stat('select document from search_documents order by id desc limit 20000')
-      where word collate "C" >= ${prefix} and word collate "C" < ${next}`.execute(this.db)).rows;
-    const limit = word.length >= 7 ? 2 : 1;
-    let best: { term: string; distance: number; doc: number } | null = null;
-    for (const t of terms) {
-      if (Math.abs(t.word.length - word.length) > limit || t.word === word) continue;
-      const distance = levenshtein(word, t.word);
-      if (distance > limit) continue;
-      if (!best || distance < best.distance || (distance === best.distance && t.ndoc > best.doc)) best = { term: t.word, distance, doc: t.ndoc };
-    }
-    return best?.term ?? null;
+      where word collate "C" >= ${from} and word collate "C" < ${to}`.execute(this.db)).rows;
+    return closestTerm(word, terms.map((t) => ({ term: t.word, docs: Number(t.ndoc) })));
   }
 }

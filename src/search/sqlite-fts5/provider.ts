@@ -4,7 +4,7 @@ import type { Database } from '../../store/schema.js';
 import { summaryColumns } from '../../store/content/reads.js';
 import { toSummary, type SummaryRow } from '../../store/content/mappers.js';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResults, Snippet } from '../model.js';
-import { isEmptyQuery, levenshtein, parseQuery, snippetOf, toFts5, type ParsedQuery } from '../query.js';
+import { closestTerm, isEmptyQuery, parseQuery, prefixRange, snippetOf, toFts5, type ParsedQuery } from '../query.js';
 import { withFilters } from '../filters.js';
 
 type Db = Kysely<Database>;
@@ -142,19 +142,10 @@ export class Fts5Search implements SearchProvider {
   }
 
   private async nearest(word: string, prefix: string): Promise<string | null> {
-    const last = [...prefix].at(-1)!;
-    const next = prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1);
+    const [from, to] = prefixRange(prefix);
     const terms = await this.db.selectFrom('article_search_vocab').select(['term', 'doc'])
-      .where('term', '>=', prefix).where('term', '<', next).execute();
-    const limit = word.length >= 7 ? 2 : 1;
-    let best: { term: string; distance: number; doc: number } | null = null;
-    for (const t of terms) {
-      if (Math.abs(t.term.length - word.length) > limit || t.term === word) continue;
-      const distance = levenshtein(word, t.term);
-      if (distance > limit) continue;
-      if (!best || distance < best.distance || (distance === best.distance && t.doc > best.doc)) best = { term: t.term, distance, doc: t.doc };
-    }
-    return best?.term ?? null;
+      .where('term', '>=', from).where('term', '<', to).execute();
+    return closestTerm(word, terms.map((t) => ({ term: t.term, docs: t.doc })));
   }
 }
 
