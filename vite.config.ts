@@ -6,7 +6,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps stay on disk for developers and are never served (the newsroom's static route serves .js only).
+    sourcemap: 'hidden',
     target: 'es2022',
     rollupOptions: {
       input: { editor: 'src/newsroom/client/editor.ts' },

@@ -117,8 +117,17 @@ describe('the public site', () => {
     const csp = r.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+    // Pictures only from the site (and hosts the operator names in IMAGE_HOSTS), not any https host.
+    expect(/img-src ([^;]*)/.exec(csp)![1]!.split(' ').sort()).toEqual(["'self'", 'data:']);
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it("serves the editor's script but never its source map", async () => {
+    const script = await get(site, '/newsroom/assets/editor.js');
+    expect(script.status).toBe(200);
+    expect(script.body).not.toContain('sourceMappingURL');
+    expect((await get(site, '/newsroom/assets/editor.js.map')).status).toBe(404);
   });
 
   it('serves the stylesheet with a long cache life', async () => {

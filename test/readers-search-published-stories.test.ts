@@ -86,6 +86,19 @@ describe('search', () => {
     expect(page.querySelector('.did-you-mean a')!.getAttribute('href')).toBe('/search?q=nangarhar');
   });
 
+  it("readers' suggestions come from published stories", async () => {
+    // "pipelines" is only in a draft's headline: a reader must not learn it from "did you mean".
+    for (const r of [await api('q=pipelinez'), await api('q=pipelinez&scope=public')]) {
+      expect(r.total).toBe(0);
+      expect(r.suggestion).toBeNull();
+    }
+    expect(parseHtml((await get(site, '/search?q=pipelinez')).body).querySelector('.did-you-mean')).toBeNull();
+    await site.addUser('sugg@example.org', 'editor');
+    const editor = await signIn(site, 'sugg@example.org');
+    const res = await fetch(`${site.url}/api/v1/search?q=pipelinez&scope=newsroom`, { headers: { cookie: editor.cookie } });
+    expect((await res.json()).suggestion).toBe('pipelines');
+  });
+
   it('shows highlighted snippets with the text escaped', async () => {
     const html = (await get(site, '/search?q=zanzibarian')).body;
     const doc = parseHtml(html);

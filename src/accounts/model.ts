@@ -27,3 +27,27 @@ export function hasRole(actor: Actor, role: Role): boolean {
 }
 
 export const isRole = (r: string): r is Role => (roles as readonly string[]).includes(r);
+
+/** An API token as the newsroom sees it: never its secret (only a hash of it is kept). */
+export interface ApiToken {
+  id: number;
+  userId: number;
+  /** The owner's email, for lists. */
+  email: string;
+  label: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+/** Revoked is for ever; otherwise a token works until its expiry. */
+export function tokenStatus(t: Pick<ApiToken, 'expiresAt' | 'revokedAt'>, now: Date): TokenStatus {
+  if (t.revokedAt) return 'revoked';
+  return t.expiresAt <= now ? 'expired' : 'active';
+}
+
+/** The lifetime a token may be given, in days. */
+export const tokenDaysRange = { min: 1, max: 3650 } as const;

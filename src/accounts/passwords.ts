@@ -1,4 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordProblem } from './password-rules.js';
+
+export { passwordProblem };
 
 /** scrypt with the parameters stored beside each hash, so they can be raised later. */
 const params = { N: 32768, r: 8, p: 1, keylen: 64 };
@@ -15,17 +18,26 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, N, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(N), Number(r), Number(p), expected.length);
-  return timingSafeEqual(actual, expected);
+// Made by hashPassword itself, so checking against it costs what checking a real hash costs.
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('base64')));
+
+function parse(stored: string | null | undefined) {
+  const [scheme, N, r, p, salt, key, ...rest] = (stored ?? '').split('$');
+  const [n, rr, pp] = [Number(N), Number(r), Number(p)];
+  const sane = Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0 && rr >= 1 && pp >= 1;
+  if (scheme !== 'scrypt' || !sane || !salt || !key || rest.length) return null;
+  return { N: n, r: rr, p: pp, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
 }
 
-/** Password rules: long enough to matter, short enough not to be a denial of service. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'the password must be at least 10 characters';
-  if (password.length > 1000) return 'the password must be at most 1000 characters';
-  return null;
+/**
+ * Whether the password matches the stored hash. No hash (an unknown account) or a malformed one
+ * is checked against a decoy and refused: every refusal costs one scrypt, so the time taken
+ * does not tell which accounts exist.
+ */
+export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+  const hash = parse(stored);
+  const used = hash ?? parse(await decoyHash())!;
+  const actual = await derive(password, used.salt, used.N, used.r, used.p, used.key.length);
+  return hash !== null && timingSafeEqual(actual, used.key);
 }

@@ -1,4 +1,4 @@
-import type { Role, User } from './model.js';
+import type { ApiToken, Role, User } from './model.js';
 
 export interface NewUser {
   email: string;
@@ -27,7 +27,31 @@ export interface AccountStore {
   session(idHash: string, now: Date): Promise<SessionRecord | null>;
   deleteSession(idHash: string): Promise<void>;
   deleteSessionsOf(userId: number): Promise<void>;
-  createToken(t: { userId: number; tokenHash: string; label: string }, now: Date): Promise<void>;
-  /** The user of a live API token and when it was last used before now (recording this use), or null. */
-  tokenUser(tokenHash: string, now: Date): Promise<{ user: User; lastUsedAt: Date | null } | null>;
+  createToken(t: { userId: number; tokenHash: string; label: string; expiresAt: Date }, now: Date): Promise<ApiToken>;
+  /**
+   * What a presented API token is worth: its user and when it was last used before now (this use
+   * is recorded), or why it is refused (revoked, its user disabled, expired); null when unknown.
+   */
+  tokenUser(tokenHash: string, now: Date): Promise<TokenCheck | null>;
+  /** API tokens, newest first: everyone's, or one user's. */
+  tokens(q?: { userId?: number }): Promise<ApiToken[]>;
+  tokenById(id: number): Promise<ApiToken | null>;
+  /** Marks a token revoked (it stays listed); false when it was revoked already. */
+  revokeToken(id: number, now: Date): Promise<boolean>;
+  setTokenExpiry(id: number, expiresAt: Date): Promise<void>;
+  /**
+   * Disables an account in one transaction: its sessions end and its live tokens are revoked.
+   * Refused when it would leave no enabled admin (checked inside the same transaction).
+   */
+  disableUser(userId: number, now: Date): Promise<{ done: true; sessions: number; tokens: number } | { done: false; reason: 'last-admin' }>;
+  enableUser(userId: number): Promise<void>;
+  /**
+   * Deletes an account with its sessions and tokens; what it wrote stays (references to it
+   * become null). Refused when it would leave no enabled admin. `stories`: how many it had created.
+   */
+  removeUser(userId: number): Promise<{ done: true; stories: number } | { done: false; reason: 'last-admin' }>;
 }
+
+export type TokenCheck =
+  | { ok: true; tokenId: number; user: User; lastUsedAt: Date | null }
+  | { ok: false; token: ApiToken; refused: 'revoked' | 'disabled' | 'expired' };

@@ -1,7 +1,9 @@
 import cookie from '@fastify/cookie';
 import { securityHeaderList, securityHeaders } from './security-headers.js';
+import { warnOfUntrustedForwarding } from './untrusted-forwarding.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.js';
+import { refuseRepeatedParams, withoutForbiddenChars } from '../shared/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
 import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings } from '../site/index.js';
@@ -20,8 +22,8 @@ export interface Dateline {
 }
 
 export interface BuildOptions {
-  /** Defaults to a pino logger at config.logLevel; tests pass false. */
-  logger?: boolean;
+  /** Defaults to a pino logger at config.logLevel; tests pass false, or a stream to read its lines. */
+  logger?: boolean | { write(line: string): void };
   /** An already open store (the CLI's), otherwise one is opened from the config. */
   store?: Store;
   /** Run scheduled publishing, watched folders and feed polling in this process (default true). */
@@ -34,11 +36,12 @@ export interface BuildOptions {
 export async function build(config: Config, options: BuildOptions = {}): Promise<Dateline> {
   const store = options.store ?? openStore(config.database);
   const media = localMediaStorage(config.mediaDir);
-  const security = securityHeaderList({ https: config.siteUrl.startsWith('https:') });
+  const security = securityHeaderList({ https: config.siteUrl.startsWith('https:'), imageHosts: config.imageHosts });
   const frontDoor = new FrontDoor(security);
   const app = Fastify({
     serverFactory: frontDoor.serverFactory,
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false
+      : { level: config.logLevel, ...(typeof options.logger === 'object' ? { stream: options.logger } : {}) },
     // Client addresses (sign-in limits, the audit log) come from X-Forwarded-For only via trusted proxies.
     trustProxy: config.trustProxy,
     // Article slugs can be long; anything longer than this is not ours.
@@ -46,6 +49,15 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   });
 
   securityHeaders(app, security);
+  if (config.trustProxy === false) warnOfUntrustedForwarding(app);
+  // One door for every text field that arrives over HTTP (API JSON, newsroom forms, queries):
+  // characters XML 1.0 forbids are dropped before any route sees them (see shared/text.ts).
+  // A parameter given twice is refused here too, so no route meets an array where it reads text.
+  app.addHook('preValidation', async (req) => {
+    refuseRepeatedParams(req.query);
+    withoutForbiddenChars(req.body);
+    withoutForbiddenChars(req.query);
+  });
 
   const now = options.now ?? (() => new Date());
   const settings = siteSettings(config, assetVersion());
@@ -55,7 +67,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     accounts: store.accounts, audit: store.audit, limiter: new LoginLimiter(), now,
     secureCookies: config.siteUrl.startsWith('https:'), sessionHours: config.sessionHours,
   });
-  const deps = { store, media, auth, settings, now };
+  const deps = { store, media, auth, settings, now, apiTokenDays: config.apiTokenDays };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
   await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
   const wireCtx: IngestContext = { store: store.content, wire: store.wire, media, now, defaultLanguage: config.siteLanguage };

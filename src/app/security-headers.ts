@@ -7,15 +7,16 @@ import helmet from 'helmet';
  * middleware is run once, on a response that records what it sets: the headers do not vary by
  * request, and the list is what the page cache sends before routing too.
  */
-export function securityHeaderList(o: { https: boolean }): [string, string][] {
+export function securityHeaderList(o: { https: boolean; imageHosts?: readonly string[] }): [string, string][] {
   const apply = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        // Pictures inside agency bodies may come from the agency's own servers.
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // The site's own pictures, and only the hosts the operator names (IMAGE_HOSTS: a media CDN,
+        // an agency's picture server): a page must not be able to beacon to any https host.
+        imgSrc: ["'self'", 'data:', ...(o.imageHosts ?? []).map((h) => `https://${h}`)],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -11,7 +11,8 @@ import { reindexCommand } from './commands/reindex.js';
 import { exportCommand, importSiteCommand } from './commands/site-transfer.js';
 import { serveCommand } from './commands/serve.js';
 import { sourceCommand } from './commands/source.js';
-import { tokenCommand, userCommand } from './commands/user.js';
+import { tokenCommand } from './commands/token.js';
+import { userCommand } from './commands/user.js';
 
 const commands: CliCommand[] = [serveCommand, migrateCommand, importCommand, sourceCommand, sectionCommand, userCommand, tokenCommand, reindexCommand, exportCommand, importSiteCommand, demoCommand, generateCommand];
 

@@ -31,6 +31,8 @@ const schema = z.object({
   /** How often watched folders and feeds are checked for being due (each has its own interval). */
   WIRE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  /** How long a new API token lives unless its maker says otherwise (renewable). */
+  API_TOKEN_DAYS: z.coerce.number().int('API_TOKEN_DAYS must be a whole number of days').min(1).max(3650).default(90),
   TRUST_PROXY: z.string().default('false'),
   FEED_FULL_TEXT: z.enum(['true', 'false', '1', '0']).default('true'),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(64 * 1024).default(64),
@@ -38,6 +40,9 @@ const schema = z.object({
   CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(300),
   CDN_PURGE_URL: z.string().url('CDN_PURGE_URL must be an absolute URL').optional(),
   CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  /** Other hosts pages may show pictures from (a CDN for media, an agency's picture server in bodies). */
+  IMAGE_HOSTS: z.string().default('').refine((v) => v.split(',').map((h) => h.trim()).filter(Boolean).every((h) => /^[a-z0-9.-]+(:\d+)?$/i.test(h)),
+    'IMAGE_HOSTS must be host names separated by commas, such as photos.agency.example,cdn.example.com'),
 });
 
 export interface Config {
@@ -63,6 +68,8 @@ export interface Config {
   readonly schedulerIntervalMs: number;
   readonly wireIntervalMs: number;
   readonly sessionHours: number;
+  /** Default lifetime of a new API token, in days. */
+  readonly apiTokenDays: number;
   /**
    * Which proxies may set X-Forwarded-For: false (none, the default), true (any: only behind a
    * proxy that overwrites the header), or a comma-separated list of addresses/CIDRs.
@@ -77,6 +84,8 @@ export interface Config {
   /** Cache-Control for a CDN: s-maxage and stale-while-revalidate, in seconds. */
   readonly cacheSMaxAge: number;
   readonly cacheStaleWhileRevalidate: number;
+  /** Hosts besides the site itself that pages may load pictures from (the CSP's img-src). */
+  readonly imageHosts: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -120,11 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     wireIntervalMs: e.WIRE_INTERVAL_MS,
     sessionHours: e.SESSION_HOURS,
+    apiTokenDays: e.API_TOKEN_DAYS,
     feedFullText: e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === '1',
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     cacheSMaxAge: e.CACHE_S_MAXAGE,
     cacheStaleWhileRevalidate: e.CACHE_STALE_WHILE_REVALIDATE,
     cdnPurge: e.CDN_PURGE_URL ? { url: e.CDN_PURGE_URL, token: e.CDN_PURGE_TOKEN } : null,
+    imageHosts: e.IMAGE_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY.trim() ? false
       : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
   });

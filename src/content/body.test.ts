@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFromHtml, bodyText, paragraphs, plainText } from './body.js';
+import { bodyFromHtml, bodyText, maxBodyDepth, paragraphs, plainText } from './body.js';
 
 describe('bodyFromHtml', () => {
   it('keeps paragraphs, headings, quotes, lists, links and emphasis as document nodes', () => {
@@ -27,6 +27,13 @@ describe('bodyFromHtml', () => {
   it('keeps curly quotes and dashes exactly', () => {
     const doc = bodyFromHtml('<p>“We don’t” — she said ‘no’.</p>');
     expect(bodyText(doc)).toBe('“We don’t” — she said ‘no’.');
+  });
+
+  it('keeps the words of a body nested 2,000 deep, without overflowing the stack', () => {
+    const doc = bodyFromHtml(`${'<blockquote>'.repeat(2000)}deep<br>down${'</blockquote>'.repeat(2000)}<p>after</p>`);
+    expect(bodyText(doc)).toBe('deep\ndown\n\nafter');
+    const depth = (n: { content?: unknown[] }): number => 1 + Math.max(0, ...((n.content ?? []) as { content?: unknown[] }[]).map(depth));
+    expect(depth(doc)).toBeLessThanOrEqual(maxBodyDepth + 3);
   });
 
   it('turns div soup into paragraphs and drops empty ones', () => {

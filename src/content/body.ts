@@ -53,11 +53,38 @@ const bodyParser = (() => {
 
 /** Sanitises agency or editor HTML and turns it into the structured body document. */
 export function bodyFromHtml(html: string): Doc {
-  const clean = sanitizeHtml(html, bodyPolicy);
+  const clean = capDepth(sanitizeHtml(html, bodyPolicy));
   const { dom, parser } = bodyParser();
   const parsed = dom.parseFromString(`<!DOCTYPE html><html><body>${clean}</body></html>`, 'text/html');
   const doc = parser.parse(parsed.body as unknown as globalThis.Node).toJSON() as Doc;
   return { type: 'doc', content: (doc.content ?? []).filter((n) => !isEmptyParagraph(n)) };
+}
+
+/** Deeper than any story is written: quotes in lists in quotes stop being structure long before this. */
+export const maxBodyDepth = 32;
+const voidTags = new Set(['br', 'hr', 'img']);
+
+/**
+ * Elements nested deeper than `max` are unwrapped (their text stays, in the enclosing element):
+ * the DOM and ProseMirror parsers recurse per level, and 2,000 nested blockquotes overflowed the
+ * stack. Works on the sanitiser's output, whose tags are balanced and whose attribute values
+ * carry no raw `<` or `>`.
+ */
+export function capDepth(clean: string, max = maxBodyDepth): string {
+  const kept: boolean[] = [];
+  let depth = 0;
+  return clean.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g, (tag, closing: string, name: string) => {
+    if (voidTags.has(name.toLowerCase())) return tag;
+    if (closing) {
+      const keep = kept.pop() ?? true;
+      if (keep) depth--;
+      return keep ? tag : '';
+    }
+    const keep = depth < max;
+    kept.push(keep);
+    if (keep) depth++;
+    return keep ? tag : '';
+  });
 }
 
 /** Plain paragraphs of text as a body, for demo content and plain-text wire bodies. */

@@ -10,6 +10,11 @@ const formats: ImageFormat[] = ['avif', 'webp', 'jpeg'];
 const accepted: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heif: 'image/avif' };
 /** Larger pictures than this are refused: decoding them would take gigabytes. */
 export const maxPixels = 50_000_000;
+/** No side longer than this, and no side more than `maxAspect` times the other: both read from the header, before decoding. */
+export const maxSide = 30_000;
+export const maxAspect = 20;
+/** WebP cannot be taller than 16,383 px: a tall picture's largest variant is narrowed to fit. */
+const maxVariantHeight = 16_000;
 
 /** A public variant's path under the media root: `<32 hex>/<width>.<avif|webp|jpg>`. */
 export const publicVariantPath = /^\/?[0-9a-f]{32}\/\d{2,4}\.(?:avif|webp|jpg)$/;
@@ -62,9 +67,7 @@ async function inspect(bytes: Buffer) {
   if (!mime || !metadata.width || !metadata.height) {
     throw new DatelineError('MEDIA_REJECTED', `unsupported image type "${metadata.format ?? 'unknown'}" (use JPEG, PNG, WebP or AVIF)`);
   }
-  if (metadata.width * metadata.height > maxPixels) {
-    throw new DatelineError('MEDIA_REJECTED', `the image is too large (${metadata.width}×${metadata.height}; at most ${maxPixels / 1e6} megapixels)`);
-  }
+  checkDimensions(metadata.width, metadata.height);
   // EXIF orientation 5-8 swaps width and height once the image is turned upright.
   const turned = (metadata.orientation ?? 1) >= 5;
   return {
@@ -75,6 +78,23 @@ async function inspect(bytes: Buffer) {
   };
 }
 
+/**
+ * A picture's shape is refused before any pixel is decoded: a 190 KB PNG of 1 x 49,000,000 is
+ * under the pixel limit, yet took 45 s and 130 MB to fail.
+ */
+function checkDimensions(width: number, height: number): void {
+  const size = `${width}×${height}`;
+  if (width * height > maxPixels) {
+    throw new DatelineError('TOO_LARGE', `the image is too large (${size}; at most ${maxPixels / 1e6} megapixels)`);
+  }
+  if (Math.max(width, height) > maxAspect * Math.min(width, height)) {
+    throw new DatelineError('MEDIA_REJECTED', `the image is too narrow for its length (${size}; one side may be at most ${maxAspect} times the other)`);
+  }
+  if (Math.max(width, height) > maxSide) {
+    throw new DatelineError('TOO_LARGE', `the image is too large (${size}; at most ${maxSide.toLocaleString('en')} pixels on a side)`);
+  }
+}
+
 async function writeVariants(
   storage: MediaStorage,
   folder: string,
@@ -83,7 +103,7 @@ async function writeVariants(
   info: { width: number; height: number; ext: string },
 ): Promise<ImageVariant[]> {
   await storage.write(`${folder}/original.${info.ext}`, bytes);
-  const largest = Math.min(info.width, variantWidths.at(-1)!);
+  const largest = Math.min(info.width, variantWidths.at(-1)!, Math.floor((maxVariantHeight * info.width) / info.height));
   // Decode and turn upright once, at the largest width we serve; every variant derives from it.
   let base: { data: Buffer; info: OutputInfo };
   try {
@@ -98,7 +118,9 @@ async function writeVariants(
   for (const width of widths) {
     for (const format of formats) {
       const resized = sharp(base.data, raw).resize({ width });
-      const { data, info: out } = await encode(resized, format).toBuffer({ resolveWithObject: true });
+      const { data, info: out } = await encode(resized, format).toBuffer({ resolveWithObject: true }).catch((e: Error) => {
+        throw new DatelineError('MEDIA_REJECTED', `the image cannot be converted (${e.message.split('\n')[0]})`);
+      });
       const path = `${key}/${width}.${format === 'jpeg' ? 'jpg' : format}`;
       await storage.write(`${folder}/${width}.${format === 'jpeg' ? 'jpg' : format}`, data);
       variants.push({ width: out.width, height: out.height, format, path, bytes: data.length });

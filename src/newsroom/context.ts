@@ -1,3 +1,4 @@
+import type { AccountContext } from '../accounts/index.js';
 import type { CommandContext } from '../content/index.js';
 import type { MediaStorage } from '../media/index.js';
 import type { SiteSettings } from '../site/index.js';
@@ -11,6 +12,11 @@ export interface NewsroomDeps {
   auth: Auth;
   settings: SiteSettings;
   now: () => Date;
+  /** Default lifetime of a new API token, in days (API_TOKEN_DAYS). */
+  apiTokenDays: number;
 }
 
 export const commandContext = (d: NewsroomDeps): CommandContext => ({ store: d.store.content, now: d.now });
+
+export const accountContext = (d: NewsroomDeps): AccountContext =>
+  ({ accounts: d.store.accounts, audit: d.store.audit, now: d.now, tokenDays: d.apiTokenDays });

@@ -20,7 +20,10 @@ export async function newsroomApi(app: FastifyInstance, deps: NewsroomDeps): Pro
 /** The newsroom in the browser (register it with prefix /newsroom), with its built client code. */
 export async function newsroomUi(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
   if (fs.existsSync(clientDir)) {
-    await app.register(fastifyStatic, { root: clientDir, prefix: '/assets/', decorateReply: false, index: false, maxAge: '365d', immutable: true });
+    await app.register(fastifyStatic, {
+      root: clientDir, prefix: '/assets/', decorateReply: false, index: false, maxAge: '365d', immutable: true,
+      allowedPath: (pathName) => /\.(?:js|css)$/.test(pathName),
+    });
   }
   await newsroomUiPlugin(app, deps);
 }

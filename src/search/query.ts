@@ -64,17 +64,39 @@ export function prefixRange(prefix: string): [string, string] {
   return [prefix, prefix.slice(0, prefix.length - last.length) + String.fromCodePoint(last.codePointAt(0)! + 1)];
 }
 
-/** The indexed word nearest to a misspelt one (edit distance 1, or 2 from seven letters), most used first. */
-export function closestTerm(word: string, terms: { term: string; docs: number }[]): string | null {
+/**
+ * Indexed words near a misspelt one (edit distance 1, or 2 from seven letters), nearest and most
+ * used first. Candidates, not answers: the index holds drafts' words too, so the caller keeps the
+ * first one that finds a story the asker may see.
+ */
+export function closestTerms(word: string, terms: { term: string; docs: number }[], max = 8): string[] {
   const limit = word.length >= 7 ? 2 : 1;
-  let best: { term: string; distance: number; docs: number } | null = null;
+  const near: { term: string; distance: number; docs: number }[] = [];
   for (const t of terms) {
     if (Math.abs(t.term.length - word.length) > limit || t.term === word) continue;
     const distance = levenshtein(word, t.term);
-    if (distance > limit) continue;
-    if (!best || distance < best.distance || (distance === best.distance && t.docs > best.docs)) best = { ...t, distance };
+    if (distance <= limit) near.push({ ...t, distance });
   }
-  return best?.term ?? null;
+  return near.sort((a, b) => a.distance - b.distance || b.docs - a.docs).slice(0, max).map((t) => t.term);
+}
+
+/**
+ * "Did you mean": the first candidate, among words sharing the first two letters and then the
+ * first letter (for a slip in the second), for which `finds` (the same search, scope and
+ * filters) has a story. Readers' suggestions so never come from words only drafts contain.
+ */
+export async function suggestTerm(word: string, candidates: (prefix: string) => Promise<string[]>, finds: (term: string) => Promise<boolean>): Promise<string | null> {
+  if (word.length < 4) return null;
+  const chars = [...word];
+  const tried = new Set<string>();
+  for (const prefix of [chars.slice(0, 2).join(''), chars[0]!]) {
+    for (const term of await candidates(prefix)) {
+      if (tried.has(term)) continue;
+      tried.add(term);
+      if (await finds(term)) return term;
+    }
+  }
+  return null;
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,6 +1,7 @@
-import { Feed } from 'feed';
 import type { Article, ArticleSummary, SiteContent } from '../content/index.js';
+import { escapeHtml } from './html.js';
 import { renderBody } from './render-body.js';
+import { xmlText } from '../shared/index.js';
 import type { SiteSettings } from './settings.js';
 import { absolute, agencyPath, articlePath, jpegNear, mediaPath, personPath } from './urls.js';
 
@@ -38,7 +39,7 @@ export interface FeedInput {
 
 export function renderFeed(format: FeedFormat, f: FeedInput): string {
   if (format === 'json') return jsonFeed(f);
-  return format === 'rss' ? rssFeed(f) : atomFeed(f).atom1();
+  return format === 'rss' ? rssFeed(f) : atomFeed(f);
 }
 
 function authorsOf(a: Article, s: SiteSettings) {
@@ -53,47 +54,53 @@ function picture(a: Article, s: SiteSettings) {
   return v ? { url: absolute(s.url, mediaPath(v)), type: 'image/jpeg', length: v.bytes, title: a.leadImage!.caption || a.leadImage!.alt } : undefined;
 }
 
-function atomFeed(f: FeedInput): Feed {
+/**
+ * Atom 1.0 (RFC 4287), written directly: headlines and standfirsts are plain text and go out as
+ * `type="text"`, escaped once; only the sanitised body is HTML (`type="html"`). A library that
+ * put them in CDATA as HTML turned an agency's `&lt;img onerror&gt;` headline into live markup.
+ */
+function atomFeed(f: FeedInput): string {
   const s = f.settings;
   const link = absolute(s.url, f.path);
-  const feed = new Feed({
-    title: f.title,
-    description: f.description,
-    id: link,
-    link,
-    language: s.language,
-    image: absolute(s.url, '/assets/logo.png'),
-    favicon: absolute(s.url, '/assets/favicon.svg'),
-    copyright: `© ${new Date().getUTCFullYear()} ${s.name}`,
-    updated: f.articles[0]?.updatedAt ?? new Date(0),
-    generator: 'Dateline',
-    feedLinks: { rss: absolute(s.url, feedPath(f.path, 'rss')), atom: absolute(s.url, feedPath(f.path, 'atom')), json: absolute(s.url, feedPath(f.path, 'json')) },
-    author: { name: s.name, link: s.url },
-  });
-  for (const a of f.articles) {
+  const text = (name: string, value: string) => `<${name} type="text">${xmlText(value)}</${name}>`;
+  const el = (name: string, value: string) => `<${name}>${xmlText(value)}</${name}>`;
+  const person = (p: { name: string; link?: string }) => `<author>${el('name', p.name)}${p.link ? el('uri', p.link) : ''}</author>`;
+  const entries = f.articles.map((a) => {
     const url = absolute(s.url, articlePath(a, s.timeZone));
     const image = picture(a, s);
-    feed.addItem({
-      title: a.headline,
-      id: url,
-      guid: url,
-      link: url,
-      date: a.updatedAt,
-      published: a.firstPublishedAt,
-      description: a.standfirst || undefined,
-      content: f.fullText ? absoluteBody(renderBody(a.body), s.url) : undefined,
-      author: authorsOf(a, s),
-      category: a.topics.map((t) => ({ name: t.name, term: t.name })),
-      ...(image ? { enclosure: image } : {}),
-    });
-  }
-  return feed;
-}
-
-/** Text for XML: markup characters escaped, characters XML 1.0 forbids dropped. */
-function xmlText(text: string): string {
-  return text.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return [
+      `<entry xml:lang="${xmlText(a.language)}">`,
+      text('title', a.headline),
+      el('id', url),
+      `<link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
+      el('published', a.firstPublishedAt.toISOString()),
+      el('updated', a.updatedAt.toISOString()),
+      a.standfirst ? text('summary', a.standfirst) : '',
+      f.fullText ? `<content type="html">${xmlText(absoluteBody(renderBody(a.body), s.url))}</content>` : '',
+      ...authorsOf(a, s).map(person),
+      ...a.topics.map((t) => `<category term="${xmlText(t.name)}" label="${xmlText(t.name)}"/>`),
+      image ? `<link rel="enclosure" type="${image.type}" length="${image.length}" href="${xmlText(image.url)}"${image.title ? ` title="${xmlText(image.title)}"` : ''}/>` : '',
+      '</entry>',
+    ].filter(Boolean).join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(s.language)}">`,
+    el('id', link),
+    text('title', f.title),
+    f.description ? text('subtitle', f.description) : '',
+    el('updated', (f.articles[0]?.updatedAt ?? new Date(0)).toISOString()),
+    '<generator>Dateline</generator>',
+    person({ name: s.name, link: s.url }),
+    `<link rel="alternate" type="text/html" href="${xmlText(link)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlText(absolute(s.url, feedPath(f.path, 'atom')))}"/>`,
+    el('icon', absolute(s.url, '/assets/favicon.svg')),
+    el('logo', absolute(s.url, '/assets/logo.png')),
+    text('rights', `© ${new Date().getUTCFullYear()} ${s.name}`),
+    ...entries,
+    '</feed>',
+    '',
+  ].filter(Boolean).join('\n');
 }
 
 /**
@@ -114,7 +121,8 @@ function rssFeed(f: FeedInput): string {
       el('link', url),
       `<guid isPermaLink="true">${xmlText(url)}</guid>`,
       el('pubDate', a.firstPublishedAt.toUTCString()),
-      a.standfirst ? el('description', a.standfirst) : '',
+      // RSS's description is HTML: plain text is escaped as HTML, then as XML.
+      a.standfirst ? el('description', escapeHtml(a.standfirst)) : '',
       f.fullText ? el('content:encoded', absoluteBody(renderBody(a.body), s.url)) : '',
       ...authorsOf(a, s).map((au) => el('dc:creator', au.name)),
       ...a.topics.map((t) => el('category', t.name)),
@@ -128,7 +136,7 @@ function rssFeed(f: FeedInput): string {
     '<channel>',
     el('title', f.title),
     el('link', link),
-    el('description', f.description || f.title),
+    el('description', escapeHtml(f.description || f.title)),
     el('language', s.language),
     el('copyright', `© ${new Date().getUTCFullYear()} ${s.name}`),
     el('lastBuildDate', (f.articles[0]?.updatedAt ?? new Date(0)).toUTCString()),

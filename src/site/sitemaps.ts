@@ -1,5 +1,5 @@
 import type { ArticleSummary, Section } from '../content/index.js';
-import { escapeHtml as x } from './html.js';
+import { xmlText as x } from '../shared/index.js';
 import type { SiteSettings } from './settings.js';
 import { absolute, articlePath, jpegNear, mediaPath, sectionPath } from './urls.js';
 

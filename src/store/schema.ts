@@ -78,6 +78,9 @@ export interface ApiTokenTable {
   label: string;
   created_at: Timestamp;
   last_used_at: Timestamp | null;
+  /** Null only for a token loaded from an export of a release before 0009. */
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface RevisionTable {

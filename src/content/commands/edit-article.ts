@@ -1,5 +1,5 @@
 import type { Actor } from '../../accounts/model.js';
-import { DatelineError, fail, slugify } from '../../shared/index.js';
+import { DatelineError, fail, slugify, uniqueSlug } from '../../shared/index.js';
 import type { Article, ArticleSnapshot, ArticleStatus } from '../model.js';
 import { snapshotOf } from '../revisions.js';
 import { setImageText } from './image-text.js';
@@ -88,8 +88,9 @@ export async function createDraft(ctx: CommandContext, actor: Actor, input: Draf
   validate(input);
   const now = ctx.now();
   return ctx.store.transaction(async (repo) => {
+    // A taken slug becomes the next free one (-2, -3...), whoever holds it: a refusal would tell
+    // a contributor that a draft they may not see exists under that name.
     const wanted = input.slug ?? (slugify(input.headline) || 'story');
-    if (input.slug && (await repo.slugTaken(input.slug))) throw fail('CONFLICT', `the slug "${input.slug}" is taken`, 'slug');
     await applyImageText(repo, actor, input, now);
     const fields = await fieldsFor(repo, input, { status: 'draft', slug: wanted, article: null }, now);
     return (await persistArticle(repo, { existingId: null, fields, topics: input.topics, people: input.people, actor, source, now })).article;
@@ -113,8 +114,7 @@ export async function updateDraft(
     let slug = article.slug;
     if (patch.slug !== undefined && patch.slug !== article.slug) {
       if (article.publishedAt) throw fail('CONFLICT', 'the slug cannot change once the story has been published', 'slug');
-      if (await repo.slugTaken(patch.slug, id)) throw fail('CONFLICT', `the slug "${patch.slug}" is taken`, 'slug');
-      slug = patch.slug;
+      slug = await uniqueSlug(patch.slug, (s) => repo.slugTaken(s, id));
     }
     await applyImageText(repo, actor, input, now);
     await checkAlt(repo, article.status, input.leadImageId);

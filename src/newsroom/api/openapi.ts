@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleCreate, articlePatch, correctionCreate, followUp, imageText, roleChange, sessionCreate, statusChange, topicMerge, topicPatch, topicSuggest } from './schemas.js';
+import { articleCreate, articlePatch, correctionCreate, followUp, imageText, roleChange, sessionCreate, statusChange, tokenCreate, tokenRenew, topicMerge, topicPatch, topicSuggest } from './schemas.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
@@ -9,6 +9,7 @@ const errors = {
   403: { description: 'Signed in, but the role does not allow it, or the CSRF token is missing' },
   404: { description: 'Unknown id' },
 };
+const lastAdmin = { description: 'Your own account, or the last enabled admin' };
 const idParam = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'integer' } });
 
 /** The OpenAPI 3.1 description of /api/v1, built from the same zod schemas that validate requests. */
@@ -19,7 +20,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
     servers: [{ url: `${siteUrl}/api/v1` }],
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'A token from `dateline token create --email E`' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from `dateline token create --email E` or POST /tokens; it expires (API_TOKEN_DAYS, renewable) and can be revoked: an expired or revoked token answers 401 saying so' },
         session: { type: 'apiKey', in: 'cookie', name: 'dl_session', description: 'From POST /session; state-changing requests must also send X-CSRF-Token' },
       },
     },
@@ -91,7 +92,37 @@ export function openApiDocument(siteUrl: string, siteName: string) {
       '/topics/{id}': { parameters: [idParam()], patch: { summary: 'Rename a topic or set its aliases (editor)', requestBody: json(topicPatch), responses: { 200: ok('The topic with its aliases'), ...errors, 409: { description: 'An alias already names another topic' } } } },
       '/topics/{id}/merge': { parameters: [idParam()], post: { summary: 'Merge a topic into another; its name becomes an alias (editor)', requestBody: json(topicMerge), responses: { 200: ok('The topic merged into'), ...errors } } },
       '/users': { get: { summary: 'Users (admin)', responses: { 200: ok('An array of users'), 403: errors[403] } } },
-      '/users/{id}': { parameters: [idParam()], patch: { summary: 'Change a role (admin)', requestBody: json(roleChange), responses: { 200: ok('The user'), ...errors } } },
+      '/users/{id}': {
+        parameters: [idParam()],
+        patch: { summary: 'Change a role (admin)', requestBody: json(roleChange), responses: { 200: ok('The user'), ...errors } },
+        delete: { summary: 'Remove an account with its sessions and tokens (admin); its stories, revisions and audit entries stay', responses: { 204: { description: 'Removed' }, ...errors, 409: lastAdmin } },
+      },
+      '/users/{id}/disable': {
+        parameters: [idParam()],
+        post: { summary: 'Disable an account (admin): its sessions end and its tokens are revoked at once', responses: { 200: ok('The user, with `sessionsEnded` and `tokensRevoked`'), ...errors, 409: lastAdmin } },
+      },
+      '/users/{id}/enable': { parameters: [idParam()], post: { summary: 'Let a disabled account sign in again (admin); its old tokens stay revoked', responses: { 200: ok('The user'), ...errors } } },
+      '/tokens': {
+        get: {
+          summary: 'API tokens, newest first: admins see everyone’s (`user` filters by user id), others their own',
+          parameters: [{ name: 'user', in: 'query', schema: { type: 'integer' } }],
+          responses: { 200: ok('An array of `{id, userId, email, label, createdAt, expiresAt, lastUsedAt, revokedAt, status: active|expired|revoked}`'), ...errors },
+        },
+        post: {
+          summary: 'Create a token for yourself (needs a password sign-in, not a token); `days` defaults to API_TOKEN_DAYS',
+          security: [{ session: [] }], requestBody: json(tokenCreate),
+          responses: { 201: ok('The token, with its secret in `token`: shown this once'), ...errors },
+        },
+      },
+      '/tokens/{id}': { parameters: [idParam()], delete: { summary: 'Revoke a token (your own, or anyone’s as admin); it answers 401 from its next request', responses: { 200: ok('The token'), ...errors } } },
+      '/tokens/{id}/renew': {
+        parameters: [idParam()],
+        post: {
+          summary: 'Push a token’s expiry out to `days` from now (needs a password sign-in); an expired token works again, a revoked one never',
+          security: [{ session: [] }], requestBody: json(tokenRenew),
+          responses: { 200: ok('The token'), ...errors, 409: { description: 'The token was revoked, or its account is disabled' } },
+        },
+      },
       '/audit': { get: { summary: 'The audit log, newest first (admin)', responses: { 200: ok('A page of entries'), 403: errors[403] } } },
     },
   };

@@ -7,6 +7,7 @@ import { maxUploadBytes } from '../media.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { topicRoutes } from './routes/topics.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { articleRoutes } from './routes/articles.js';
 import { imageRoutes } from './routes/images.js';
 import { searchApiRoutes } from './routes/search.js';
@@ -48,6 +49,7 @@ export async function apiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promi
   articleRoutes(app, deps, who);
   imageRoutes(app, deps, who);
   adminRoutes(app, deps, who);
+  tokenRoutes(app, deps, who);
   topicRoutes(app, deps, who);
   searchApiRoutes(app, deps);
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../accounts/index.js';
+import { tokenStatus, type Actor, type ApiToken, type User } from '../../accounts/index.js';
 import { allowedMoves, type Article, type Image, type NewsroomSummary } from '../../content/index.js';
 import { articlePath, renderBody } from '../../site/index.js';
 
@@ -58,5 +58,16 @@ export function summaryJson(a: NewsroomSummary, timeZone: string, now: Date) {
     scheduledAt: a.scheduledAt?.toISOString() ?? null,
     modifiedAt: a.modifiedAt.toISOString(),
     createdBy: a.createdBy,
+  };
+}
+
+export const userJson = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled });
+
+/** A token as the API shows it: never its secret (only POST /tokens returns that, once). */
+export function tokenJson(t: ApiToken, now: Date) {
+  return {
+    id: t.id, userId: t.userId, email: t.email, label: t.label, createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null, status: tokenStatus(t, now),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenDaysRange } from '../../accounts/index.js';
 import { articleStatuses } from '../../content/index.js';
 
 /** Request bodies of the JSON API. Unknown properties are ignored; known ones must be right. */
@@ -72,3 +73,9 @@ export const topicMerge = z.object({ into: z.number().int().positive() });
 
 /** The story this one follows up: its id, slug or address; null unlinks. */
 export const followUp = z.object({ of: z.union([z.number().int().positive(), z.string().min(1).max(500)]).nullable() });
+
+/** An API token's lifetime in days; without it, API_TOKEN_DAYS. */
+const tokenDays = z.number().int('days must be a whole number')
+  .min(tokenDaysRange.min, `at least ${tokenDaysRange.min} day`).max(tokenDaysRange.max, `at most ${tokenDaysRange.max} days`);
+export const tokenCreate = z.object({ label: z.string().max(200, 'at most 200 characters').optional(), days: tokenDays.optional() });
+export const tokenRenew = z.object({ days: tokenDays.optional() });

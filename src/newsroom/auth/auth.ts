@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hashSecret, newSecret, verifyPassword, type AccountStore, type Actor, type User } from '../../accounts/index.js';
+import { hashSecret, newSecret, verifyPassword, type AccountStore, type Actor, type TokenCheck, type User } from '../../accounts/index.js';
 import type { AuditLog } from '../../audit/index.js';
 import { DatelineError } from '../../shared/index.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -27,15 +27,14 @@ export interface AuthDeps {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** Dummy hash so an unknown email takes as long to refuse as a wrong password. */
-const decoy = 'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
-
 export function createAuth(deps: AuthDeps) {
   const resolved = new WeakMap<FastifyRequest, Promise<Identity | null>>();
 
   async function fromToken(req: FastifyRequest, token: string): Promise<Identity | null> {
     const found = await deps.accounts.tokenUser(hashSecret(token), deps.now());
     if (!found) return null;
+    // A token that was good once says why it no longer is (401), so its owner knows what to do.
+    if (!found.ok) throw new DatelineError('UNAUTHENTICATED', tokenRefusal(found));
     const actor = { kind: 'user' as const, user: found.user, ip: req.ip };
     // Token use is audited once an hour per token, not on every request.
     if (!found.lastUsedAt || deps.now().getTime() - found.lastUsedAt.getTime() > 3_600_000) {
@@ -77,14 +76,18 @@ export function createAuth(deps: AuthDeps) {
 
   async function signIn(req: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<{ user: User; csrfToken: string }> {
     const ip = req.ip;
-    const wait = deps.limiter.begin(ip, email);
+    const wait = deps.limiter.begin(ip, email, deps.now().getTime());
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      throw new DatelineError('RATE_LIMITED');
+      throw new DatelineError('RATE_LIMITED', `too many failed sign-ins from here; try again in ${waitText(wait)}`);
     }
     const found = await deps.accounts.userByEmail(email.trim().toLowerCase());
-    const ok = await verifyPassword(password, found?.passwordHash ?? decoy);
+    // Always one scrypt (a decoy for unknown accounts), and disabled ones are checked too:
+    // the time taken must not tell which accounts exist.
+    const ok = await verifyPassword(password, found?.passwordHash);
     if (!found || !ok || found.disabled) {
+      const failures = deps.limiter.failed(email, deps.now().getTime());
+      if (failures) req.log.warn({ account: email.slice(0, 200), failures, ip }, 'sign-in: many failed attempts for one account; someone may be guessing its password');
       await deps.audit.append({ actorId: found?.id ?? null, actor: email.slice(0, 200), action: 'sign-in-failed', subject: found ? `user:${found.id}` : '', ip }, deps.now());
       throw new DatelineError('UNAUTHENTICATED', 'wrong email or password');
     }
@@ -115,4 +118,13 @@ export function createAuth(deps: AuthDeps) {
   }
 
   return { identify, checkCsrf, signIn, signOut };
+}
+
+const waitText = (s: number) => (s < 120 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`);
+
+/** Why a known API token is refused, said plainly (the API's 401 message). */
+function tokenRefusal({ token, refused }: Extract<TokenCheck, { ok: false }>): string {
+  if (refused === 'revoked') return `this API token (${token.id}) was revoked on ${token.revokedAt!.toISOString()}; create a new one`;
+  if (refused === 'disabled') return `the account of this API token (${token.id}) is disabled`;
+  return `this API token (${token.id}) expired on ${token.expiresAt.toISOString()}; renew it (dateline token renew ${token.id}) or create a new one`;
 }

@@ -43,7 +43,7 @@ export function articleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (
     }), status);
   }
 
-  /** Saving refused (bad field, taken slug): the form comes back with what was typed, and why. */
+  /** Saving refused (bad field, a newer copy saved elsewhere): the form comes back with what was typed, and why. */
   async function refused(e: unknown, reply: FastifyReply, me: Identity, article: Article | null, draft: DraftInput & { slug?: string }) {
     if (!isDatelineError(e) || ![400, 403, 409, 413, 415].includes(e.status)) throw e;
     const field = e.field === 'baseModifiedAt' ? undefined : e.field;

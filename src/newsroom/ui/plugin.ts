@@ -2,7 +2,8 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole, isRole } from '../../accounts/index.js';
-import { isDatelineError, DatelineError } from '../../shared/index.js';
+import { isDatelineError, DatelineError, parseQuery } from '../../shared/index.js';
+import { auditQuery, searchListQuery, signInQuery, storyListQuery } from '../queries.js';
 import { html, sendPage } from '../../site/index.js';
 import type { Identity } from '../auth/auth.js';
 import type { NewsroomDeps } from '../context.js';
@@ -17,7 +18,9 @@ import { wireUiRoutes } from './wire.js';
 import { field, type FormBody } from './forms.js';
 import { flashFrom, redirectWithOutcome, withFlash } from './flash.js';
 import { shell } from './layout.js';
-import { auditPage, mediaPage, signInPage, storyListPage, usersPage } from './pages/simple.js';
+import { auditPage, mediaPage, signInPage, storyListPage } from './pages/simple.js';
+import { usersPage } from './pages/users.js';
+import { accessUiRoutes } from './access.js';
 
 /** A request sent by another site's page (Fetch Metadata, else the Origin header). */
 function crossSite(req: FastifyRequest): boolean {
@@ -33,7 +36,7 @@ function crossSite(req: FastifyRequest): boolean {
 }
 
 /** Only same-site paths may be a `next` after signing in. */
-const safeNext = (next: string) => (/^\/newsroom(?:[/?#]|$)/.test(next) ? next : '/newsroom');
+const safeNext = (next: string) => (/^\/newsroom(?:[/?#][\x21-\x7e]*)?$/.test(next) ? next : '/newsroom');
 
 /** The newsroom in the browser, under /newsroom. Every page checks the session on the server. */
 export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
@@ -53,8 +56,8 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     reply.header('cache-control', 'no-store');
   });
 
-  app.get<{ Querystring: { next?: string } }>('/sign-in', async (req, reply) =>
-    sendPage(reply, signInPage(settings, safeNext(req.query.next ?? '/newsroom'), null)));
+  app.get('/sign-in', async (req, reply) =>
+    sendPage(reply, signInPage(settings, safeNext(parseQuery(signInQuery, req.query).next || '/newsroom'), null)));
 
   app.post('/sign-in', async (req, reply) => {
     // Login CSRF: another site must not be able to sign a reader's browser into its account.
@@ -77,25 +80,26 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     return reply.redirect('/newsroom/sign-in', 303);
   });
 
-  app.get<{ Querystring: { status?: string; q?: string; page?: string } }>('/', async (req, reply) => {
+  app.get('/', async (req, reply) => {
     const me = await who(req);
-    const status = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'].includes(req.query.status ?? '') ? req.query.status! : '';
+    const { status, q, page: number } = parseQuery(storyListQuery, req.query);
     const page = await deps.store.content.newsroomArticles({
-      page: Math.max(1, Number(req.query.page) || 1), pageSize: 50, status: (status || undefined) as never, text: req.query.q || undefined,
+      page: number, pageSize: 50, status: status || undefined, text: q || undefined,
       createdBy: hasRole(me.actor, 'editor') ? undefined : me.actor.user.id,
     });
     // Agency kills are shown where editors land, until one of them acknowledges each.
     const alerts = hasRole(me.actor, 'editor') ? await deps.store.wire.openAlerts() : [];
-    return sendPage(reply, storyListPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, status, q: req.query.q ?? '', alerts, flash: flashFrom(req.query) }));
+    return sendPage(reply, storyListPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, status, q, alerts, flash: flashFrom(req.query) }));
   });
 
   articleUiRoutes(app, deps, who);
   wireUiRoutes(app, deps, who);
 
-  app.get<{ Querystring: { q?: string } }>('/media', async (req, reply) => {
+  app.get('/media', async (req, reply) => {
     const me = await who(req);
-    const page = await deps.store.content.images({ page: 1, pageSize: 60, text: req.query.q || undefined });
-    return sendPage(reply, mediaPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, q: req.query.q ?? '', flash: flashFrom(req.query) }));
+    const { q } = parseQuery(searchListQuery, req.query);
+    const page = await deps.store.content.images({ page: 1, pageSize: 60, text: q || undefined });
+    return sendPage(reply, mediaPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, q, flash: flashFrom(req.query) }));
   });
 
   app.post<{ Querystring: { _csrf?: string } }>('/media', async (req, reply) => {
@@ -179,8 +183,10 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
 
   app.get('/users', async (req, reply) => {
     const me = await admin(req);
-    return sendPage(reply, usersPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', users: await deps.store.accounts.users(), flash: flashFrom(req.query) }));
+    const [users, tokens] = await Promise.all([deps.store.accounts.users(), deps.store.accounts.tokens()]);
+    return sendPage(reply, usersPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', users, tokens, now: deps.now(), flash: flashFrom(req.query) }));
   });
+  accessUiRoutes(app, deps, admin);
 
   app.post<{ Params: { id: string } }>('/users/:id/role', async (req, reply) => {
     const me = await admin(req);
@@ -190,10 +196,11 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     return reply.redirect(withFlash('/newsroom/users', 'ok', `${user.email} is now ${user.role}`), 303);
   });
 
-  app.get<{ Querystring: { page?: string; action?: string } }>('/audit', async (req, reply) => {
+  app.get('/audit', async (req, reply) => {
     const me = await admin(req);
-    const page = await deps.store.audit.list({ page: Math.max(1, Number(req.query.page) || 1), pageSize: 200, action: req.query.action || undefined });
-    return sendPage(reply, auditPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, action: req.query.action ?? '' }));
+    const { page: number, action } = parseQuery(auditQuery, req.query);
+    const page = await deps.store.audit.list({ page: number, pageSize: 200, action: action || undefined });
+    return sendPage(reply, auditPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', page, action }));
   });
 
   app.setNotFoundHandler(async (_req, reply) => errorPage(reply, deps, 404, 'There is no such newsroom page.'));

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole } from '../../accounts/index.js';
-import { DatelineError } from '../../shared/index.js';
+import { DatelineError, parseQuery } from '../../shared/index.js';
+import { quarantineQuery, versionsQuery, wireQueueQuery } from '../queries.js';
 import { sendPage } from '../../site/index.js';
 import { retryQuarantined, takeWireItem, type IngestContext, type WireQueueFilter } from '../../wire/index.js';
 import type { Identity } from '../auth/auth.js';
@@ -25,14 +26,13 @@ export function wireUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req
   };
   const common = (me: Identity, req: FastifyRequest) => ({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', flash: flashFrom(req.query) });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/wire', async (req, reply) => {
+  app.get('/wire', async (req, reply) => {
     const me = await editor(req);
-    const q = req.query;
-    const urgency = Number(q.urgency);
+    const q = parseQuery(wireQueueQuery, req.query);
     const filter: WireQueueFilter = {
-      page: Math.min(500, Math.max(1, Number(q.page) || 1)), pageSize: 50,
+      page: q.page, pageSize: 50,
       source: q.source || undefined, agency: q.agency || undefined, section: q.section || undefined,
-      urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : undefined, text: q.q?.slice(0, 200) || undefined,
+      urgency: q.urgency, text: q.q || undefined,
     };
     const [page, sources, agencies, sections, alerts, quarantined] = await Promise.all([
       deps.store.wire.items(filter), deps.store.wire.sources(), deps.store.wire.agencies(), deps.store.content.sections(),
@@ -46,9 +46,9 @@ export function wireUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req
     return sendPage(reply, sourcesPage({ ...common(me, req), sources: await deps.store.wire.sources() }));
   });
 
-  app.get<{ Querystring: { page?: string } }>('/wire/quarantine', async (req, reply) => {
+  app.get('/wire/quarantine', async (req, reply) => {
     const me = await editor(req);
-    const page = await deps.store.wire.quarantined(Math.min(500, Math.max(1, Number(req.query.page) || 1)), 50);
+    const page = await deps.store.wire.quarantined(parseQuery(quarantineQuery, req.query).page, 50);
     return sendPage(reply, quarantinePage({ ...common(me, req), page }));
   });
 
@@ -78,15 +78,16 @@ export function wireUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req
     return reply.redirect(withFlash('/newsroom/wire', 'ok', 'Alert acknowledged'), 303);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { a?: string; b?: string } }>('/wire/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/wire/:id', async (req, reply) => {
     const me = await editor(req);
+    const shown = parseQuery(versionsQuery, req.query);
     const item = await deps.store.wire.itemById(idOf(req.params.id, 'wire item'));
     if (!item) throw new DatelineError('NOT_FOUND', 'no such wire item');
     const [versions, sections] = await Promise.all([deps.store.wire.versions(item.id), deps.store.content.sections()]);
     const pick = (raw: string | undefined) => versions.find((v) => String(v.id) === raw);
-    const b = pick(req.query.b) ?? versions.find((v) => v.id === item.latestVersionId) ?? versions[versions.length - 1]!;
+    const b = pick(shown.b) ?? versions.find((v) => v.id === item.latestVersionId) ?? versions[versions.length - 1]!;
     const before = versions.filter((v) => v.id < b.id);
-    const a = pick(req.query.a) ?? before[before.length - 1] ?? null;
+    const a = pick(shown.a) ?? before[before.length - 1] ?? null;
     return sendPage(reply, wireItemPage({ ...common(me, req), item, versions, a: a && a.id !== b.id ? a : null, b, sections, now: deps.now() }));
   });
 

@@ -4,7 +4,7 @@ import type { Database } from '../../store/schema.js';
 import { summaryColumns } from '../../store/content/reads.js';
 import { toSummary, type SummaryRow } from '../../store/content/mappers.js';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResults } from '../model.js';
-import { closestTerm, isEmptyQuery, parseQuery, prefixRange, snippetOf, type ParsedQuery } from '../query.js';
+import { closestTerms, isEmptyQuery, parseQuery, prefixRange, snippetOf, suggestTerm, type ParsedQuery } from '../query.js';
 import { withFilters } from '../filters.js';
 import { countLimit, splitSnippet } from '../sqlite-fts5/provider.js';
 import { bm25Order, countStoriesWith, type RankTerm } from './bm25.js';
@@ -171,7 +171,7 @@ export class PostgresSearch implements SearchProvider {
       rows = await (broad ? listed.orderBy('a.id', 'desc') : listed.orderBy(sql`a.first_published_at desc nulls last`).orderBy('a.id', 'desc'))
         .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     }
-    const suggestion = count === 0 && parsed.words.length === 1 && !parsed.phrases.length ? await this.suggest(parsed.words[0]!) : null;
+    const suggestion = count === 0 && parsed.words.length === 1 && !parsed.phrases.length ? await this.suggest(parsed.words[0]!, q) : null;
     return {
       items: rows.map((r) => ({
         ...toSummary(r as unknown as SummaryRow), status: r.status as ArticleStatus,
@@ -182,20 +182,25 @@ export class PostgresSearch implements SearchProvider {
     };
   }
 
-  /** The indexed word nearest to a misspelt one (edit distance 1-2), most used first. */
-  private async suggest(word: string): Promise<string | null> {
+  /** "Did you mean": the nearest indexed word that finds a story this asker may see. */
+  private suggest(word: string, q: SearchQuery): Promise<string | null> {
     const folded = lexemes(word)[0];
-    if (!folded || folded.length < 4) return null;
-    const chars = [...folded];
-    return (await this.nearest(folded, chars.slice(0, 2).join(''))) ?? this.nearest(folded, chars[0]!);
+    if (!folded) return Promise.resolve(null);
+    return suggestTerm(folded, (prefix) => this.nearest(folded, prefix), async (term) => {
+      const query = toTsQuery(parseQuery(term));
+      if (!query) return false;
+      const base = withFilters(this.db, this.db.selectFrom('search_documents').innerJoin('articles as a', 'a.id', 'search_documents.id')
+        .where(matches(query)), q);
+      return !!(await base.select('a.id').limit(1).executeTakeFirst());
+    });
   }
 
-  private async nearest(word: string, prefix: string): Promise<string | null> {
+  private async nearest(word: string, prefix: string): Promise<string[]> {
     const [from, to] = prefixRange(prefix);
     // ts_stat reads the documents it is given: the latest 20,000 stories' words bound the cost of
     // a misspelt query (anyone can send one) and are the words readers are likely to mean.
     const terms = (await sql<{ word: string; ndoc: number }>`select word, ndoc from ts_stat('select document from search_documents order by id desc limit 20000')
       where word collate "C" >= ${from} and word collate "C" < ${to}`.execute(this.db)).rows;
-    return closestTerm(word, terms.map((t) => ({ term: t.word, docs: Number(t.ndoc) })));
+    return closestTerms(word, terms.map((t) => ({ term: t.word, docs: Number(t.ndoc) })));
   }
 }

@@ -1,14 +1,12 @@
 import { maxListingPages } from '../../content/index.js';
-import { DatelineError } from '../../shared/index.js';
+import { DatelineError, pageParam as page, parseQuery } from '../../shared/index.js';
+import { z } from 'zod';
+
+const listingPage = z.object({ page: page(maxListingPages) });
 
 /** `?page=N`: absent means 1; anything but a whole number from 1 to the listing limit is a 400. */
 export function pageParam(query: unknown): number {
-  const raw = (query as { page?: unknown } | undefined)?.page;
-  if (raw === undefined || raw === '') return 1;
-  if (typeof raw !== 'string' || !/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > maxListingPages) {
-    throw new DatelineError('INVALID_INPUT', `The page number must be a whole number from 1 to ${maxListingPages}.`);
-  }
-  return Number(raw);
+  return parseQuery(listingPage, query).page;
 }
 
 /** A page past the last one does not exist (page 1 always does, even when empty). */

@@ -7,6 +7,7 @@ import * as m0005 from './0005-page-changes.js';
 import * as m0006 from './0006-listing-indexes.js';
 import * as m0007 from './0007-wire.js';
 import * as m0008 from './0008-postgres-search-and-settings.js';
+import * as m0009 from './0009-token-expiry-and-revocation.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-listing-indexes': m0006,
   '0007-wire': m0007,
   '0008-postgres-search-and-settings': m0008,
+  '0009-token-expiry-and-revocation': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

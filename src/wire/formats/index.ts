@@ -1,4 +1,4 @@
-import { DatelineError } from '../../shared/index.js';
+import { DatelineError, withoutForbiddenChars } from '../../shared/index.js';
 import { atom } from './feeds/atom.js';
 import { rss } from './feeds/rss.js';
 import type { WireFormat, WireInput, WireParse, WireSource } from './format.js';
@@ -23,7 +23,10 @@ export function parseWireFile(bytes: Buffer, source: WireSource): WireParse {
   const input = readInput(bytes, source);
   const format = wireFormats.find((f) => f.detect(input));
   if (!format) throw refuse(`unrecognised wire format: ${what(input)} (Dateline reads ${wireFormats.map((f) => f.name).join(', ')})`);
-  return format.parse(input, source);
+  const parse = format.parse(input, source);
+  // One door for agency text in every format: JSON may carry \u0001, which no XML output can hold.
+  parse.items = parse.items.map((item) => withoutForbiddenChars(item));
+  return parse;
 }
 
 function readInput(bytes: Buffer, source: WireSource): WireInput {

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasRole } from '../../../accounts/index.js';
-import { DatelineError } from '../../../shared/index.js';
+import { disableUser, enableUser, hasRole, removeUser } from '../../../accounts/index.js';
+import { DatelineError, parseQuery } from '../../../shared/index.js';
+import { auditQuery } from '../../queries.js';
 import type { Identity } from '../../auth/auth.js';
 import type { NewsroomDeps } from '../../context.js';
 import { changeRole } from '../../users.js';
 import { addSection, editSection } from '../../../content/index.js';
-import { commandContext } from '../../context.js';
+import { accountContext, commandContext } from '../../context.js';
+import { userJson } from '../present.js';
 import { roleChange, sectionCreate, sectionPatch } from '../schemas.js';
 import { idParam, parseBody } from '../validate.js';
 
@@ -40,7 +42,26 @@ export function adminRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
 
   app.get('/users', async (req) => {
     await admin(req);
-    return (await deps.store.accounts.users()).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled }));
+    return (await deps.store.accounts.users()).map(userJson);
+  });
+
+  // Cutting access off: a disabled account's sessions and tokens stop at once; a removed one is gone.
+  const accounts = accountContext(deps);
+  app.post<{ Params: { id: string } }>('/users/:id/disable', async (req) => {
+    const me = await admin(req);
+    const r = await disableUser(accounts, me.actor, idParam(req.params.id, 'user'));
+    return { ...userJson(r.user), sessionsEnded: r.sessions, tokensRevoked: r.tokens };
+  });
+
+  app.post<{ Params: { id: string } }>('/users/:id/enable', async (req) => {
+    const me = await admin(req);
+    return userJson(await enableUser(accounts, me.actor, idParam(req.params.id, 'user')));
+  });
+
+  app.delete<{ Params: { id: string } }>('/users/:id', async (req, reply) => {
+    const me = await admin(req);
+    await removeUser(accounts, me.actor, idParam(req.params.id, 'user'));
+    return reply.code(204).send();
   });
 
   app.patch<{ Params: { id: string } }>('/users/:id', async (req) => {
@@ -50,9 +71,10 @@ export function adminRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
     return { id: u.id, email: u.email, name: u.name, role: u.role };
   });
 
-  app.get<{ Querystring: { page?: string; action?: string } }>('/audit', async (req) => {
+  app.get('/audit', async (req) => {
     await admin(req);
-    const page = await deps.store.audit.list({ page: Math.max(1, Number(req.query.page) || 1), pageSize: 100, action: req.query.action });
+    const { page: number, action } = parseQuery(auditQuery, req.query);
+    const page = await deps.store.audit.list({ page: number, pageSize: 100, action: action || undefined });
     return { items: page.items.map((e) => ({ ...e, at: e.at.toISOString() })), total: page.total, page: page.page };
   });
 }

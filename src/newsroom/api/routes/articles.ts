@@ -4,7 +4,8 @@ import { hasRole } from '../../../accounts/index.js';
 import {
   addCorrection, bodyFromHtml, changeStatus, createDraft, mayEdit, restoreRevision, setFollowUp, updateDraft, type Article, type DraftInput,
 } from '../../../content/index.js';
-import { DatelineError } from '../../../shared/index.js';
+import { DatelineError, parseQuery } from '../../../shared/index.js';
+import { storyListQuery } from '../../queries.js';
 import type { Identity } from '../../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../../context.js';
 import { articleJson, summaryJson } from '../present.js';
@@ -52,12 +53,11 @@ export function articleRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (re
     return { article: await readableArticle(deps, me, id), me };
   }
 
-  app.get<{ Querystring: { status?: string; page?: string; q?: string } }>('/articles', async (req) => {
+  app.get('/articles', async (req) => {
     const me = await who(req);
-    const page = Math.max(1, Number(req.query.page) || 1);
-    const status = req.query.status as Article['status'] | undefined;
+    const { page, status, q } = parseQuery(storyListQuery, req.query);
     const list = await deps.store.content.newsroomArticles({
-      page, pageSize: 50, status, text: req.query.q,
+      page, pageSize: 50, status: status || undefined, text: q || undefined,
       createdBy: hasRole(me.actor, 'editor') ? undefined : me.actor.user.id,
     });
     return { items: list.items.map((a) => summaryJson(a, tz, deps.now())), total: list.total, page: list.page };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { DatelineError } from '../../../shared/index.js';
+import { DatelineError, parseQuery } from '../../../shared/index.js';
+import { searchListQuery } from '../../queries.js';
 import type { Identity } from '../../auth/auth.js';
 import type { NewsroomDeps } from '../../context.js';
 import { editImageText, uploadImage } from '../../media.js';
@@ -34,9 +35,10 @@ export function imageRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
     return reply.code(201).send(imageJson(image));
   });
 
-  app.get<{ Querystring: { q?: string; page?: string } }>('/images', async (req) => {
+  app.get('/images', async (req) => {
     await who(req);
-    const list = await deps.store.content.images({ page: Math.max(1, Number(req.query.page) || 1), pageSize: 50, text: req.query.q });
+    const { page, q } = parseQuery(searchListQuery, req.query);
+    const list = await deps.store.content.images({ page, pageSize: 50, text: q || undefined });
     return { items: list.items.map(imageJson), total: list.total, page: list.page };
   });
 

@@ -5,6 +5,8 @@ import type { Identity } from '../../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../../context.js';
 import { topicMerge, topicPatch, topicSuggest } from '../schemas.js';
 import { idParam, parseBody } from '../validate.js';
+import { parseQuery } from '../../../shared/index.js';
+import { topicQuery } from '../../queries.js';
 
 /** Topics: autocomplete and suggestion for every writer; renames, aliases and merges for editors. */
 export function topicRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req: FastifyRequest) => Promise<Identity>): void {
@@ -12,9 +14,9 @@ export function topicRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (req:
   // Contributors see only topics of published stories and of their own (as in autocomplete).
   const visibleTo = (me: Identity) => (hasRole(me.actor, 'editor') ? undefined : me.actor.user.id);
 
-  app.get<{ Querystring: { q?: string } }>('/topics', async (req) => {
+  app.get('/topics', async (req) => {
     const me = await who(req);
-    return deps.store.content.topicNames(req.query.q ?? '', 20, visibleTo(me));
+    return deps.store.content.topicNames(parseQuery(topicQuery, req.query).q, 20, visibleTo(me));
   });
 
   app.post('/topics/suggest', async (req) => {

@@ -78,22 +78,6 @@ export function mediaPage(p: { settings: SiteSettings; user: User; csrf: string;
   });
 }
 
-export function usersPage(p: { settings: SiteSettings; user: User; csrf: string; users: User[]; flash?: { kind: 'ok' | 'error'; text: string } | null }): SafeHtml {
-  return shell({
-    settings: p.settings, user: p.user, csrf: p.csrf, title: 'Users', flash: p.flash,
-    main: html`<h1>Users</h1>
-<p class="nr-hint">Add accounts with <code>dateline user add</code>.</p>
-<table class="nr-table"><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th></tr></thead>
-<tbody>${p.users.map((u) => html`<tr><td>${u.name}</td><td>${u.email}</td><td>
-<form method="post" action="/newsroom/users/${String(u.id)}/role" class="nr-inline">
-<input type="hidden" name="_csrf" value="${p.csrf}">
-<label for="role-${String(u.id)}" class="nr-visually-hidden">Role of ${u.name}</label>
-<select id="role-${String(u.id)}" name="role">${['contributor', 'editor', 'admin'].map((r) => html`<option${r === u.role ? html` selected` : ''}>${r}</option>`)}</select>
-<button type="submit">Change</button>
-</form></td></tr>`)}</tbody></table>`,
-  });
-}
-
 export function auditPage(p: { settings: SiteSettings; user: User; csrf: string; page: Page<AuditRecord>; action: string }): SafeHtml {
   return shell({
     settings: p.settings, user: p.user, csrf: p.csrf, title: 'Audit log',
