@@ -10,7 +10,7 @@ export default defineConfig({
     sourcemap: 'hidden',
     target: 'es2022',
     rollupOptions: {
-      input: { editor: 'src/newsroom/client/editor.ts' },
+      input: { editor: 'src/newsroom/client/editor.ts', settings: 'src/newsroom/client/settings.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
     },
   },

@@ -16,6 +16,8 @@ const pages = [
   ['section', '/global'],
   ['topic', '/topic/afghanistan'],
   ['agency', '/agency/afp'],
+  ['author', '/author/mara-quinn'],
+  ['staff', '/staff'],
   ['not found', '/no-such-page'],
   ['search', '/search?q=afghanistan'],
 ] as const;
@@ -46,6 +48,7 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
     ['newsroom users', '/newsroom/users'], ['newsroom audit log', '/newsroom/audit'], ['newsroom sections and topics', '/newsroom/taxonomy'],
     ['newsroom wire queue', '/newsroom/wire'], ['newsroom wire item', '/newsroom/wire/1'], ['newsroom wire quarantine', '/newsroom/wire/quarantine'],
     ['newsroom wire sources', '/newsroom/wire/sources'],
+    ['newsroom people', '/newsroom/people'], ['newsroom profile', '/newsroom/people/1'],
   ] as const;
 
   for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {

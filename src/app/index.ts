@@ -6,7 +6,8 @@ import type { Config } from '../config/index.js';
 import { refuseRepeatedParams, withoutForbiddenChars } from '../shared/index.js';
 import { localMediaStorage, type MediaStorage } from '../media/index.js';
 import { newsroomApi, newsroomUi, createAuth, LoginLimiter, sessionSecret, startScheduler, type Scheduler } from '../newsroom/index.js';
-import { assetVersion, cdnPurger, FrontDoor, sitePlugin, siteSettings } from '../site/index.js';
+import { assetVersion, cdnPurger, FrontDoor, LiveSiteSettings, sitePlugin, siteSettings } from '../site/index.js';
+import { defaultSettings } from '../settings/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { startWireRunner, wireHold, wirePushPlugin, type IngestContext, type WireRunner } from '../wire/index.js';
 
@@ -61,19 +62,30 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
 
   const now = options.now ?? (() => new Date());
   const settings = siteSettings(config, assetVersion());
+  // The environment's name, tagline, language and time zone are the first start's; after that the stored settings rule.
+  const look = new LiveSiteSettings(settings, {
+    store: store.siteSettings, lookups: store.content, version: store.pageChanges.version,
+    defaults: defaultSettings({ name: config.siteName, tagline: config.siteDescription, timeZone: config.timeZone, language: config.siteLanguage }),
+    warn: (msg, err) => app.log.warn({ err }, msg),
+  });
+  await look.start();
+  // Every handler sees the settings as stored now: preHandler runs after the page cache's onRequest sync (see live-settings.ts).
+  app.addHook('preHandler', async () => {
+    await look.refresh();
+  });
   const secret = await sessionSecret(config.dataDir, config.secret, store.dialect === 'postgres' ? store.sharedSetting : null);
   await app.register(cookie, { secret });
   const auth = createAuth({
     accounts: store.accounts, audit: store.audit, limiter: new LoginLimiter(), now,
     secureCookies: config.siteUrl.startsWith('https:'), sessionHours: config.sessionHours,
   });
-  const deps = { store, media, auth, settings, now, apiTokenDays: config.apiTokenDays };
+  const deps = { store, media, auth, settings, look, now, apiTokenDays: config.apiTokenDays };
   await app.register(newsroomApi, { prefix: '/api/v1', ...deps });
   await app.register(newsroomUi, { prefix: '/newsroom', ...deps });
   const wireCtx: IngestContext = { store: store.content, wire: store.wire, media, now, defaultLanguage: config.siteLanguage };
   await app.register(wirePushPlugin, { ctx: wireCtx });
   await app.register(sitePlugin, {
-    site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now,
+    site: { content: store.content, settings }, search: store.search, mediaDir: config.mediaDir, now, look,
     pageCache: {
       maxBytes: config.pageCacheBytes, changes: store.pageChanges, sMaxAge: config.cacheSMaxAge,
       staleWhileRevalidate: config.cacheStaleWhileRevalidate, frontDoor,

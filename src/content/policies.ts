@@ -23,12 +23,13 @@ const moves: Record<ArticleStatus, Partial<Record<ArticleStatus, 'contributor' |
 
 export type MoveCheck = { ok: true } | { ok: false; status: 403 | 409; reason: string };
 
-export function mayMove(actor: Actor, a: { createdBy: number | null; status: ArticleStatus }, to: ArticleStatus): MoveCheck {
+/** Static pages go through the same moves as stories: `noun` only names them in the reasons. */
+export function mayMove(actor: Actor, a: { createdBy: number | null; status: ArticleStatus }, to: ArticleStatus, noun: 'story' | 'page' = 'story'): MoveCheck {
   const need = moves[a.status][to];
-  if (!need) return { ok: false, status: 409, reason: `a ${a.status.replace('_', ' ')} story cannot become ${to.replace('_', ' ')}` };
-  if (need === 'editor' && !hasRole(actor, 'editor')) return { ok: false, status: 403, reason: `only an editor may make a story ${to.replace('_', ' ')}` };
+  if (!need) return { ok: false, status: 409, reason: `a ${a.status.replace('_', ' ')} ${noun} cannot become ${to.replace('_', ' ')}` };
+  if (need === 'editor' && !hasRole(actor, 'editor')) return { ok: false, status: 403, reason: `only an editor may make a ${noun} ${to.replace('_', ' ')}` };
   if (need === 'contributor' && !hasRole(actor, 'editor') && !isOwner(actor, a.createdBy)) {
-    return { ok: false, status: 403, reason: 'contributors may only move their own stories' };
+    return { ok: false, status: 403, reason: `contributors may only move their own ${noun === 'story' ? 'stories' : 'pages'}` };
   }
   return { ok: true };
 }
@@ -43,4 +44,13 @@ export const allowedMoves = (actor: Actor, a: { createdBy: number | null; status
 export function mayEditImageText(actor: Actor, usage: { createdBy: number | null; status: ArticleStatus }[]): boolean {
   if (hasRole(actor, 'editor')) return true;
   return usage.every((u) => mayEdit(actor, u));
+}
+
+/**
+ * Editors keep every profile; anyone may keep the profile of the person linked to their own
+ * account (no link, no profile of their own to edit).
+ */
+export function mayEditProfile(actor: Actor, person: { userId: number | null }): boolean {
+  if (hasRole(actor, 'editor')) return true;
+  return actor.kind === 'user' && person.userId === actor.user.id;
 }

@@ -4,6 +4,9 @@ import type {
   Agency, Article, ArticleSnapshot, ArticleStatus, ArticleSummary, Correction, Doc, Image, ImageVariant,
   NewsroomSummary, Page, Person, Revision, Section, SectionTrail, ThreadNode, Topic, TopicWithAliases,
 } from './model.js';
+import type { PersonProfile, ProfileFields, PublicProfile } from './profile-model.js';
+import type { PageFields, PageRevision, PageSnapshot, StaticPage } from './page-model.js';
+import type { MenuItem, MenuName, MenuRefs, Navigation } from './menus.js';
 
 export interface PageRequest {
   page: number;
@@ -15,8 +18,8 @@ export interface PageRequest {
  * reader's page may ask of the database. Only published stories come out of the listings.
  */
 export interface SiteContent {
-  /** Top-level sections in menu order. */
-  navigation(): Promise<Section[]>;
+  /** The header and footer menus as readers get them (only public targets), with the top-level sections in menu order. */
+  navigation(): Promise<Navigation>;
   /** Home's children down to the section with this slug, or null. */
   sectionTrail(slug: string): Promise<SectionTrail | null>;
   /** Every section in tree order (each followed by those below it), for menus and sitemaps. */
@@ -30,6 +33,10 @@ export interface SiteContent {
   topicArticles(topicId: number, q: PageRequest): Promise<Page<ArticleSummary>>;
   personBySlug(slug: string): Promise<Person | null>;
   personArticles(personId: number, q: PageRequest): Promise<Page<ArticleSummary>>;
+  /** A person's profile as readers may see it (see PublicProfile), or null. */
+  authorProfile(slug: string): Promise<PublicProfile | null>;
+  /** Everyone on the staff page (with a team), in its order: team, place in the team, name. */
+  staff(): Promise<PublicProfile[]>;
   agencyBySlug(slug: string): Promise<Agency | null>;
   agencyArticles(agencyId: number, q: PageRequest): Promise<Page<ArticleSummary>>;
   /** The article with this slug in whatever status; the site decides what readers may see. */
@@ -47,6 +54,12 @@ export interface SiteContent {
   publishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
   /** Published stories first published in [from, to), newest first. */
   publishedBetween(from: Date, to: Date, limit: number): Promise<ArticleSummary[]>;
+  /** A published static page, or null (also for a draft, scheduled or unpublished one): what menus and settings link to. */
+  pageById(id: number): Promise<StaticPage | null>;
+  /** The static page with this slug in whatever status; the site decides what readers may see (404, 410). */
+  pageBySlug(slug: string): Promise<StaticPage | null>;
+  /** Every published static page, by slug (the pages sitemap). */
+  publishedPages(): Promise<StaticPage[]>;
 }
 
 export interface NewSection {
@@ -197,6 +210,48 @@ export interface ContentWriter {
   recordPageChange(tags: string[], now: Date): Promise<void>;
   /** Article ids in order, a batch at a time (for reindexing). */
   articleIds(afterId: number, limit: number): Promise<number[]>;
+  /** A saved menu's items, or null while it has none (readers get the default). */
+  menu(name: MenuName): Promise<MenuItem[] | null>;
+  /** Saves a menu's items; null forgets it (back to the default). */
+  saveMenu(name: MenuName, items: MenuItem[] | null, now: Date): Promise<void>;
+  /** Which of these a menu may link to: sections and topics that exist, pages in any status. */
+  menuTargets(refs: MenuRefs): Promise<MenuTargetsFound>;
+  /** A person with their whole profile (the private address too), or null. */
+  personProfile(id: number): Promise<PersonProfile | null>;
+  /** People with their profiles, a page at a time: staff first (in staff-page order), then by name. */
+  people(q: PageRequest & { text?: string }): Promise<Page<PersonProfile>>;
+  updateProfile(id: number, fields: ProfileFields): Promise<void>;
+  /** Replaces the topics a person covers, in this order. */
+  setPersonBeat(personId: number, topicIds: number[]): Promise<void>;
+  /** The person linked to a newsroom account, if any. */
+  personIdOfUser(userId: number): Promise<number | null>;
+  userExists(userId: number): Promise<boolean>;
+  /** Ids of stories with a person in their byline (to reindex them after a rename). */
+  articleIdsOfPerson(personId: number): Promise<number[]>;
+  /** People whose profile photo this picture is (its text shows on their pages). */
+  personIdsWithPhoto(imageId: number): Promise<number[]>;
+  /** A static page in whatever status (the site reads pageById and pageBySlug instead). */
+  storedPage(id: number): Promise<StaticPage | null>;
+  /** A new draft page; its id. */
+  insertPage(fields: PageFields, now: Date): Promise<number>;
+  /** Writes a page's text; `updatedAt` moves its "Last updated" (a published page that changed). */
+  updatePage(id: number, fields: Omit<PageFields, 'createdBy'>, now: Date, updatedAt?: Date): Promise<void>;
+  /** As `transition`, for a static page. */
+  pageTransition(id: number, from: ArticleStatus[], to: StatusChange, now: Date, scheduledFor?: Date): Promise<boolean>;
+  deletePage(id: number): Promise<void>;
+  /** Scheduled pages whose time has come. */
+  duePages(now: Date): Promise<number[]>;
+  insertPageRevision(r: { pageId: number; userId: number | null; source: string; changed: string[]; snapshot: PageSnapshot }, now: Date): Promise<void>;
+  /** Newest first. */
+  pageRevisions(pageId: number): Promise<PageRevision[]>;
+  /** The newsroom's list of pages, last saved first. */
+  newsroomPages(q: NewsroomQuery): Promise<Page<StaticPage>>;
+}
+
+export interface MenuTargetsFound {
+  sections: Set<string>;
+  pages: Set<number>;
+  topics: Set<string>;
 }
 
 export interface ContentRepository extends SiteContent, ContentWriter {}

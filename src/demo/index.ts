@@ -1,16 +1,19 @@
-import { bodyFromParagraphs, createSection, saveArticle, type CommandContext } from '../content/index.js';
+import { bodyFromParagraphs, createPage, createSection, saveArticle, type CommandContext } from '../content/index.js';
 import { systemActor } from '../accounts/index.js';
 import { storeImage, type MediaStorage } from '../media/index.js';
 import { drawIllustration } from './illustrations.js';
 import { demoSections, demoStories } from './stories.js';
+import { seedDemoStaff } from './staff.js';
+import { demoPages } from './pages.js';
 
 export interface DemoContext extends CommandContext {
   media: MediaStorage;
 }
 
 /**
- * Fills an empty newsroom with the demo sections and stories, dated relative to now so the site
- * looks alive. Does nothing when the database already holds sections or articles.
+ * Fills an empty newsroom with the demo sections, stories and pages (About us, Corrections
+ * policy), dated relative to now so the site looks alive. Does nothing when the database already
+ * holds sections or articles.
  */
 export async function seedDemoNewsroom(ctx: DemoContext): Promise<{ seeded: boolean; articles: number }> {
   if ((await ctx.store.sections()).length > 0 || (await ctx.store.countArticles()) > 0) {
@@ -46,5 +49,9 @@ export async function seedDemoNewsroom(ctx: DemoContext): Promise<{ seeded: bool
       updatedAt: publishedAt,
     }, { actor: systemActor('demo'), source: 'demo' });
   }
+  for (const page of demoPages) {
+    await createPage(ctx, systemActor('demo'), { title: page.title, slug: page.slug, body: bodyFromParagraphs(page.paragraphs) }, 'demo', { status: 'published' });
+  }
+  await seedDemoStaff(ctx);
   return { seeded: true, articles: demoStories.length };
 }

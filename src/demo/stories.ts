@@ -86,7 +86,8 @@ export const demoStories: DemoStory[] = [
       'Importers warned that higher freight costs would reach shop prices within two to three months if rates stay at current levels.',
     ],
     topics: ['Shipping', 'Trade'],
-    people: [],
+    // Two bylines and the agency beside them: "By Tomás Reyes and Mara Quinn, Dateline Wire".
+    people: ['Tomás Reyes', 'Mara Quinn'],
     agency: 'Dateline Wire',
     dateline: 'Northbay',
     hoursAgo: 9,

@@ -16,8 +16,11 @@ export const maxAspect = 20;
 /** WebP cannot be taller than 16,383 px: a tall picture's largest variant is narrowed to fit. */
 const maxVariantHeight = 16_000;
 
-/** A public variant's path under the media root: `<32 hex>/<width>.<avif|webp|jpg>`. */
-export const publicVariantPath = /^\/?[0-9a-f]{32}\/\d{2,4}\.(?:avif|webp|jpg)$/;
+/**
+ * A public file's path under the media root: a variant `<32 hex>/<width>.<avif|webp|jpg>`, or the
+ * site's artwork (`<32 hex>/icon-<size>.png`, `<32 hex>/logo.svg`, see icon.ts).
+ */
+export const publicVariantPath = /^\/?[0-9a-f]{32}\/(?:\d{2,4}\.(?:avif|webp|jpg)|icon-\d{2,3}\.png|logo\.svg)$/;
 
 export interface ImageMetadata {
   alt: string;

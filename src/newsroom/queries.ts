@@ -21,3 +21,4 @@ export const wireQueueQuery = z.object({
 });
 export const quarantineQuery = z.object({ page: pageParam(500) });
 export const versionsQuery = z.object({ a: textParam(20), b: textParam(20) });
+export const peopleQuery = z.object({ q: textParam(200), page: pageParam(maxPages) });

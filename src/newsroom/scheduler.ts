@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { systemActor } from '../accounts/index.js';
-import { publishDue, type CommandContext, type NotBefore } from '../content/index.js';
+import { publishDue, publishDuePages, type CommandContext, type NotBefore } from '../content/index.js';
 import { repeatEvery } from '../shared/index.js';
 
 export interface Scheduler {
@@ -18,6 +18,9 @@ export function startScheduler(ctx: CommandContext, log: FastifyBaseLogger, inte
   return repeatEvery(intervalMs, async () => {
     const ids = await publishDue(ctx, systemActor('scheduler'), notBefore);
     if (ids.length) log.info({ ids }, 'published scheduled stories');
+    // Static pages are scheduled like stories (no agency holds them back).
+    const pages = await publishDuePages(ctx, systemActor('scheduler'));
+    if (pages.length) log.info({ pages }, 'published scheduled pages');
     return ids;
   }, (err) => {
     log.error({ err }, 'scheduled publishing failed; retrying next pass');

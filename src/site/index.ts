@@ -1,9 +1,13 @@
 export { sitePlugin, assetVersion, assetsDir, clientDir, type SitePluginOptions } from './plugin.js';
 export { siteSettings, type SiteContext, type SiteSettings } from './settings.js';
-export { articlePath } from './urls.js';
+export { LiveSiteSettings } from './live-settings.js';
+export { themeStylesheet, customStylesheet, type Stylesheet } from './theme.js';
+export { articlePath, pagePath } from './urls.js';
 export { renderBody } from './render-body.js';
 export { escapeHtml, html, safeUrl, type SafeHtml } from './html.js';
 export { articlePage } from './templates/article.js';
+export { homePage } from './templates/listing.js';
+export { staticPage } from './templates/static-page.js';
 export { sendPage } from './routes/send.js';
 export { cacheable } from './cache/plugin.js';
 export { FrontDoor } from './cache/front-door.js';

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Section } from '../content/index.js';
+import type { Navigation } from '../content/index.js';
 import { publicVariantPath } from '../media/index.js';
 import { isDatelineError } from '../shared/index.js';
 import { articleRoutes } from './routes/article.js';
 import { listingRoutes } from './routes/listings.js';
+import { staffRoutes } from './routes/staff.js';
 import { threadRoutes } from './routes/thread.js';
 import { searchRoutes } from './routes/search.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -18,6 +19,9 @@ import { sendPage } from './routes/send.js';
 import { pageCachePlugin, type PageCacheOptions } from './cache/plugin.js';
 import type { SiteContext } from './settings.js';
 import { errorPage } from './templates/error-page.js';
+import type { LiveSiteSettings } from './live-settings.js';
+import { lookRoutes } from './routes/look.js';
+import { noNavigation } from './templates/menus.js';
 
 /** Folder of the site's static files (the same relative place from src/ and dist/). */
 export const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/site/assets');
@@ -45,6 +49,8 @@ export interface SitePluginOptions {
   now?: () => Date;
   /** The full-page cache, when on. */
   pageCache?: Omit<PageCacheOptions, 'now'>;
+  /** The live settings behind `site.settings`: their generated stylesheets and manifest. */
+  look?: LiveSiteSettings;
 }
 
 /** The public news site: pages, media and assets, with its own 404 and error pages. */
@@ -65,21 +71,24 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
     reply.type('text/plain; charset=utf-8').send(
       `User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /api\nDisallow: /search\n\nSitemap: ${site.settings.url}/sitemap.xml\nSitemap: ${site.settings.url}/sitemap-news.xml\n`,
     ));
-  app.get('/favicon.ico', async (_req, reply) => reply.redirect(`/assets/favicon.svg?v=${site.settings.assetVersion}`, 301));
+  // Not permanent: the admin may change the icon.
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect(site.settings.icons.favicon.href, 302));
+  if (opts.look) lookRoutes(app, opts.look);
 
   searchRoutes(app, site, opts.search);
   feedRoutes(app, site);
   sitemapRoutes(app, site, opts.now ?? (() => new Date()));
   listingRoutes(app, site);
+  staffRoutes(app, site);
   articleRoutes(app, site);
   threadRoutes(app, site);
 
-  const navOrEmpty = async (req: FastifyRequest): Promise<Section[]> => {
+  const navOrEmpty = async (req: FastifyRequest): Promise<Navigation> => {
     try {
       return await site.content.navigation();
     } catch (e) {
       req.log.error({ err: e }, 'navigation unavailable for an error page');
-      return [];
+      return noNavigation;
     }
   };
 

@@ -1,7 +1,7 @@
-import type { ArticleSummary, Section } from '../content/index.js';
+import type { ArticleSummary, Section, StaticPage } from '../content/index.js';
 import { xmlText as x } from '../shared/index.js';
 import type { SiteSettings } from './settings.js';
-import { absolute, articlePath, jpegNear, mediaPath, sectionPath } from './urls.js';
+import { absolute, articlePath, jpegNear, mediaPath, pagePath, sectionPath } from './urls.js';
 
 const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -15,9 +15,11 @@ export function sitemapIndex(s: SiteSettings, months: { month: string; lastModif
   ].join('\n')}\n</sitemapindex>\n`;
 }
 
-export function pagesSitemap(s: SiteSettings, sections: Section[], lastModified: Date | null): string {
-  const url = (path: string) => `<url><loc>${x(absolute(s.url, path))}</loc>${lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : ''}</url>`;
-  return `${head}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${['/', ...sections.map(sectionPath)].map(url).join('\n')}\n</urlset>\n`;
+/** Home, the sections (changing with the latest story) and the static pages (each with its own last update). */
+export function pagesSitemap(s: SiteSettings, sections: Section[], lastModified: Date | null, pages: StaticPage[] = []): string {
+  const url = (path: string, modified: Date | null) => `<url><loc>${x(absolute(s.url, path))}</loc>${modified ? `<lastmod>${modified.toISOString()}</lastmod>` : ''}</url>`;
+  const urls = [...['/', ...sections.map(sectionPath)].map((path) => url(path, lastModified)), ...pages.map((p) => url(pagePath(p), p.updatedAt))];
+  return `${head}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 /** A month of stories, each with its lead picture (Google image sitemap extension). */

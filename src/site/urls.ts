@@ -1,4 +1,4 @@
-import type { Agency, ArticleSummary, Image, ImageFormat, ImageVariant, Person, Section, Topic } from '../content/index.js';
+import type { Agency, ArticleSummary, Image, ImageFormat, ImageVariant, Person, Section, StaticPage, Topic } from '../content/index.js';
 import { calendarDate } from '../shared/index.js';
 
 /** Every public path the site links to is made here, so links and routes cannot drift apart. */
@@ -14,6 +14,8 @@ export const agencyPath = (a: Pick<Agency, 'slug'>) => `/agency/${a.slug}`;
 /** A thread's page is named after its first story. */
 export const threadPath = (first: Pick<ArticleSummary, 'slug'>) => `/thread/${first.slug}`;
 export const mediaPath = (v: Pick<ImageVariant, 'path'>) => `/media/${v.path}`;
+/** A static page (About us, a policy) sits beside the sections, at the top of the site. */
+export const pagePath = (p: Pick<StaticPage, 'slug'>) => `/${p.slug}`;
 
 export function withPage(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;

@@ -16,6 +16,8 @@ import type { Database } from './schema.js';
 import { KyselyWireStore } from './wire.js';
 import { exportRows, importRows, type Row } from './transfer.js';
 import type { WireStore } from '../wire/ports.js';
+import type { SettingsStore } from '../settings/index.js';
+import { KyselySettingsStore } from './settings.js';
 
 /** Everything Dateline persists goes through this interface; nothing else knows the engine. */
 export interface Store {
@@ -28,6 +30,8 @@ export interface Store {
   readonly wire: WireStore;
   /** What changed on the public pages, for page caches. */
   readonly pageChanges: PageChangeLog;
+  /** The publication's name, look and standards, shared by every node. */
+  readonly siteSettings: SettingsStore;
   /** How much room the database takes (SQLite: the file and its write-ahead log). */
   sizeBytes(): Promise<number>;
   /** A value every node shares, made once by whichever asks first (the session-signing key). */
@@ -98,6 +102,7 @@ function createStore(db: Kysely<Database>, dialect: Store['dialect'], counter: {
     search: searchProvider(db),
     wire: new KyselyWireStore(db),
     pageChanges: new PageChangeLog(db, counter.read),
+    siteSettings: new KyselySettingsStore(db),
     searchIndexBehind: () => indexBehind(db),
     exportRows: () => exportRows(db),
     sizeBytes: () => databaseSize(db, sqliteFile),

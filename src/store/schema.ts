@@ -8,6 +8,7 @@ export interface Database {
   sections: SectionTable;
   topics: TopicTable;
   people: PersonTable;
+  person_beats: PersonBeatTable;
   agencies: AgencyTable;
   images: ImageTable;
   articles: ArticleTable;
@@ -30,6 +31,9 @@ export interface Database {
   wire_versions: WireVersionTable;
   wire_quarantine: WireQuarantineTable;
   wire_alerts: WireAlertTable;
+  pages: PageTable;
+  menus: MenuTable;
+  page_revisions: PageRevisionTable;
 }
 
 /** The FTS5 table (SQLite): rowid is the article id. */
@@ -140,6 +144,26 @@ export interface PersonTable {
   name: string;
   bio: string;
   created_at: Timestamp;
+  /** Staff profile (0011): the newsroom account that is this person's, one at most. */
+  user_id: Generated<number | null>;
+  photo_id: Generated<number | null>;
+  job_title: Generated<string>;
+  /** JSON array of http(s) URLs. */
+  links: Generated<string>;
+  email: Generated<string>;
+  /** 1: readers may see `email`. */
+  email_public: Generated<number>;
+  /** The staff page's group ('' : not on it), the group's place there, the person's place in it. */
+  team: Generated<string>;
+  team_position: Generated<number>;
+  staff_position: Generated<number>;
+}
+
+/** The topics a person covers, in order (0011). */
+export interface PersonBeatTable {
+  person_id: number;
+  topic_id: number;
+  position: number;
 }
 
 export interface AgencyTable {
@@ -300,4 +324,38 @@ export interface WireAlertTable {
   message: string;
   acknowledged_at: Timestamp | null;
   acknowledged_by: number | null;
+}
+
+/** Static pages (0010): the stories' workflow columns, without section, taxonomy or pictures. */
+export interface PageTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** JSON of the body document. */
+  body: string;
+  status: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  modified_at: Timestamp;
+  scheduled_at: Timestamp | null;
+  first_published_at: Timestamp | null;
+  updated_at: Timestamp | null;
+}
+
+export interface PageRevisionTable {
+  id: Generated<number>;
+  page_id: number;
+  user_id: number | null;
+  source: string;
+  /** JSON array of the field names that changed. */
+  changed: string;
+  snapshot: string;
+  created_at: Timestamp;
+}
+
+/** Saved menus (0012): `header`, `footer`; items as JSON in the API's shape. */
+export interface MenuTable {
+  name: string;
+  items: string;
+  updated_at: Timestamp;
 }

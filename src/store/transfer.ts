@@ -6,29 +6,39 @@ import type { Database } from './schema.js';
 /**
  * What a site export holds, table by table, in an order that satisfies every reference. Left
  * out: what is derived (the search index: rebuilt), passing (sessions, the page-change log) or
- * secret to one installation (settings, which hold the session-signing key).
+ * secret to one installation (the session-signing key, kept in settings: only the publication's
+ * own settings row goes across).
  * `later`: columns referring to rows of the same table, written once every row is in.
+ * `only`: the rows of a table that belong to the site (a column and its value).
  */
-export const exportedTables: readonly { name: keyof Database; key: string[]; later?: string[] }[] = [
+export const exportedTables: readonly { name: keyof Database; key: string[]; later?: string[]; only?: [string, string] }[] = [
   { name: 'users', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },
   { name: 'sections', key: ['id'], later: ['parent_id'] },
   { name: 'topics', key: ['id'] },
   { name: 'topic_aliases', key: ['id'] },
-  { name: 'people', key: ['id'] },
+  // A profile's photo is a picture, and pictures come after people.
+  { name: 'people', key: ['id'], later: ['photo_id'] },
   { name: 'agencies', key: ['id'] },
   { name: 'images', key: ['id'] },
   { name: 'articles', key: ['id'], later: ['follow_up_of', 'thread_id'] },
   { name: 'article_topics', key: ['article_id', 'topic_id'] },
   { name: 'article_people', key: ['article_id', 'person_id'] },
+  { name: 'person_beats', key: ['person_id', 'topic_id'] },
   { name: 'revisions', key: ['id'] },
   { name: 'corrections', key: ['id'] },
+  { name: 'pages', key: ['id'] },
+  { name: 'page_revisions', key: ['id'] },
   { name: 'audit_log', key: ['id'] },
   { name: 'wire_sources', key: ['id'] },
   { name: 'wire_items', key: ['id'] },
   { name: 'wire_versions', key: ['id'] },
   { name: 'wire_quarantine', key: ['id'] },
   { name: 'wire_alerts', key: ['id'] },
+  // Items name their targets by slug or page id (no references to order by).
+  { name: 'menus', key: ['name'] },
+  // Name, look and standards pages (logo and icon files travel with the media folder).
+  { name: 'settings', key: ['key'], only: ['key', 'site'] },
 ];
 
 export type Row = Record<string, unknown>;
@@ -80,6 +90,7 @@ async function* rowsOf(db: Kysely<Database>): AsyncGenerator<{ table: string; ro
     let last: Row | null = null;
     for (;;) {
       let q = any.selectFrom(t.name).selectAll().orderBy(first);
+      if (t.only) q = q.where(t.only[0], '=', t.only[1]);
       if (second) q = q.orderBy(second);
       if (last) {
         const after = last;
@@ -100,8 +111,9 @@ export async function countRows(db: Kysely<Database>): Promise<Record<string, nu
   const any = db as unknown as Kysely<Record<string, Row>>;
   const counts: Record<string, number> = {};
   for (const t of exportedTables) {
-    const r = await any.selectFrom(t.name).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    counts[t.name] = Number(r.n);
+    let q = any.selectFrom(t.name).select((eb) => eb.fn.countAll<number>().as('n'));
+    if (t.only) q = q.where(t.only[0], '=', t.only[1]);
+    counts[t.name] = Number((await q.executeTakeFirstOrThrow()).n);
   }
   return counts;
 }

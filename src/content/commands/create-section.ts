@@ -5,7 +5,7 @@ import type { CommandContext } from './save-article.js';
 /** Paths the site itself answers at: a section may not take them. */
 export const reservedSlugs = new Set([
   'topic', 'topics', 'author', 'authors', 'agency', 'agencies', 'media', 'assets', 'api', 'newsroom',
-  'healthz', 'readyz', 'search', 'feed', 'feeds', 'rss', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'page', 'thread', 'threads',
+  'healthz', 'readyz', 'search', 'feed', 'feeds', 'rss', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'page', 'thread', 'threads', 'staff',
 ]);
 
 export interface SectionInput {
@@ -26,6 +26,8 @@ export async function createSection(ctx: CommandContext, input: SectionInput): P
   if (reservedSlugs.has(slug)) throw new DatelineError('INVALID_INPUT', `section slug "${slug}" is reserved by the site`);
   return ctx.store.transaction(async (repo) => {
     if (await repo.sectionBySlug(slug)) throw new DatelineError('CONFLICT', `a section with slug "${slug}" already exists`);
+    // Static pages live at /{slug} too.
+    if (await repo.pageBySlug(slug)) throw new DatelineError('CONFLICT', `/${slug} is the address of a page; choose another slug for the section`, { field: 'slug' });
     let parentId: number | null = null;
     if (input.parentSlug) {
       const parent = await repo.sectionBySlug(input.parentSlug);

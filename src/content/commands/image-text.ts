@@ -27,7 +27,11 @@ export async function setImageText(repo: ContentRepository, actor: Actor, id: nu
     throw fail('INVALID_INPUT', 'a picture used by a published or scheduled story needs alt text', 'leadImage.alt');
   }
   await repo.updateImageText(id, next);
-  const shown = usage.filter((u) => u.status === 'published').map((u) => `article:${u.articleId}`);
+  const shown = [
+    ...usage.filter((u) => u.status === 'published').map((u) => `article:${u.articleId}`),
+    // A profile photo's alt text is on its person's author page and the staff page.
+    ...(await repo.personIdsWithPhoto(id)).map((p) => `person:${p}`),
+  ];
   if (shown.length) await repo.recordPageChange(shown, now);
   await repo.appendAudit(auditEntry(actor, 'image-edit', `image:${id}`, next), now);
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { articleCreate, articlePatch, correctionCreate, followUp, imageText, roleChange, sessionCreate, statusChange, tokenCreate, tokenRenew, topicMerge, topicPatch, topicSuggest } from './schemas.js';
+import { pageCreate, pagePatch } from './schemas.js';
+import { menuPut } from './schemas.js';
+import { profilePatch } from './schemas.js';
+import { settingsPatch } from '../../settings/index.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
@@ -16,7 +20,7 @@ const idParam = (name = 'id') => ({ name, in: 'path', required: true, schema: { 
 export function openApiDocument(siteUrl: string, siteName: string) {
   return {
     openapi: '3.1.0',
-    info: { title: `${siteName} newsroom API`, version: '1.0.0', description: 'Dateline newsroom API: stories, workflow, revisions, corrections and media.' },
+    info: { title: `${siteName} newsroom API`, version: '1.0.0', description: 'Dateline newsroom API: stories, static pages, workflow, revisions, corrections and media.' },
     servers: [{ url: `${siteUrl}/api/v1` }],
     components: {
       securitySchemes: {
@@ -64,6 +68,41 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         parameters: [idParam()],
         post: { summary: 'Append a correction or update note to a published story', requestBody: json(correctionCreate), responses: { 201: ok('The correction'), ...errors } },
       },
+      '/pages': {
+        get: { summary: 'List static pages, last saved first (contributors see their own)', parameters: [{ name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('`{items: [page], total, page}`'), 401: errors[401] } },
+        post: {
+          summary: 'Create a static page at /{slug} (the slug is made from the title when not given); with `status` (and `at` for scheduled) it moves through the workflow at once, as stories do',
+          requestBody: json(pageCreate),
+          responses: { 201: ok('The page `{id, status, url, slug, title, bodyHtml, ...}`'), ...errors, 400: { description: 'Invalid input, or a slug the site itself uses (`field`: slug)' }, 409: { description: 'The slug is a section’s or another page’s address (`field`: slug)' } },
+        },
+      },
+      '/pages/{id}': {
+        parameters: [idParam()],
+        get: { summary: 'A static page', responses: { 200: ok('The page'), ...errors } },
+        patch: {
+          summary: 'Edit a page (a revision for every change) and/or move it: draft, in_review, scheduled (with `at`), published, unpublished; only editors schedule, publish and unpublish; the slug is fixed once published',
+          requestBody: json(pagePatch),
+          responses: { 200: ok('The page'), ...errors, 409: { description: 'Not an allowed move, a slug taken, or the page changed since `baseModifiedAt`' } },
+        },
+        delete: { summary: 'Delete a page that has never been published; a published (or unpublished) one is refused, so its address keeps answering 410', responses: { 204: { description: 'Deleted' }, ...errors, 409: { description: 'The page has been published: unpublish it instead' } } },
+      },
+      '/pages/{id}/revisions': {
+        parameters: [idParam()],
+        get: { summary: 'A page’s revisions, newest first', responses: { 200: ok('An array of `{id, createdAt, by, userId, source, changed, title}`'), ...errors } },
+      },
+      '/pages/{id}/revisions/{rid}/restore': {
+        parameters: [idParam(), idParam('rid')],
+        post: { summary: 'Restore a page revision (as a new save)', responses: { 200: ok('The page'), ...errors } },
+      },
+      '/menus/{name}': {
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['header', 'footer'] } }],
+        get: { summary: 'A menu (admins): the saved items, or the default (`saved` false: the header is Home and every top-level section)', responses: { 200: ok('`{name, saved, items}`'), ...errors } },
+        put: {
+          summary: 'Replace a menu (admins): items in order, each `{label}` with one of `section` (slug), `page` (id), `topic` (slug) or `url` (http(s) or a path starting with /); `children` (one level) on header items; an empty list restores the default. Live on every page at once; audited',
+          requestBody: json(menuPut),
+          responses: { 200: ok('`{name, saved, items}`'), ...errors, 400: { description: 'Invalid input, or a target that does not exist; `field` names the item (`items.2.page`)' } },
+        },
+      },
       '/images': {
         get: { summary: 'Search the media library by caption, credit or alt text', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('A page of images'), 401: errors[401] } },
         post: {
@@ -91,6 +130,14 @@ export function openApiDocument(siteUrl: string, siteName: string) {
       },
       '/topics/{id}': { parameters: [idParam()], patch: { summary: 'Rename a topic or set its aliases (editor)', requestBody: json(topicPatch), responses: { 200: ok('The topic with its aliases'), ...errors, 409: { description: 'An alias already names another topic' } } } },
       '/topics/{id}/merge': { parameters: [idParam()], post: { summary: 'Merge a topic into another; its name becomes an alias (editor)', requestBody: json(topicMerge), responses: { 200: ok('The topic merged into'), ...errors } } },
+      '/people': {
+        get: { summary: 'People (every byline) with their profiles: staff first, in staff-page order, then by name', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('`{items: [person], total, page}`; a private `email` is null unless you may edit the profile'), 401: errors[401] } },
+      },
+      '/people/{id}': {
+        parameters: [idParam()],
+        get: { summary: 'A person with their profile', responses: { 200: ok('`{id, slug, name, url, jobTitle, bio, photo, beat, links, email, emailPublic, team, teamPosition, position, userId}`'), ...errors } },
+        patch: { summary: 'Edit a profile (editors, or the person linked to your account; name, team, places and userId: editors); live on the author page, /staff and the stories at once', requestBody: json(profilePatch), responses: { 200: ok('The person'), ...errors, 409: { description: 'The account is linked to another person, or another person has that name' } } },
+      },
       '/users': { get: { summary: 'Users (admin)', responses: { 200: ok('An array of users'), 403: errors[403] } } },
       '/users/{id}': {
         parameters: [idParam()],
@@ -124,6 +171,22 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         },
       },
       '/audit': { get: { summary: 'The audit log, newest first (admin)', responses: { 200: ok('A page of entries'), 403: errors[403] } } },
+      '/settings': {
+        get: { summary: 'The site settings (admin): name, tagline, logo, icon, colours, fonts, share picture, social accounts, footer, time zone, language, custom CSS and the standards pages', responses: { 200: ok('The settings, with `fontPairings` to choose from'), ...errors } },
+        patch: {
+          summary: 'Change site settings (admin); every field optional, unknown ones refused. Colours are `#rrggbb`; a text or accent colour under 4.5:1 on the background is refused with its measured ratio. Standards pages are a page id or an absolute https address (null clears). Live on every page of every node within a second; audited',
+          requestBody: json(settingsPatch), responses: { 200: ok('The settings'), ...errors },
+        },
+      },
+      ...Object.fromEntries((['logo', 'icon'] as const).map((what) => [`/settings/${what}`, {
+        post: {
+          summary: what === 'logo'
+            ? 'Upload the logo (admin): an SVG (sanitised: scripts, event handlers, foreignObject and outside references removed) or a PNG, JPEG, WebP or AVIF picture (into the media library, with variants)'
+            : 'Upload the square icon (admin): SVG, or a picture at least 180 px square; made into the favicon, apple-touch-icon and the web app manifest’s 192 and 512 px icons',
+          requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+          responses: { 200: ok('The settings'), ...errors, 413: { description: 'Too large' }, 415: { description: 'Not an image Dateline accepts' } },
+        },
+      }])),
     },
   };
 }

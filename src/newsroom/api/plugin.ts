@@ -7,11 +7,15 @@ import { maxUploadBytes } from '../media.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { topicRoutes } from './routes/topics.js';
+import { menuRoutes } from './routes/menus.js';
+import { peopleRoutes } from './routes/people.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { articleRoutes } from './routes/articles.js';
+import { pageRoutes } from './routes/pages.js';
 import { imageRoutes } from './routes/images.js';
 import { searchApiRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
+import { settingsRoutes } from './routes/settings.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -47,11 +51,15 @@ export async function apiPlugin(app: FastifyInstance, deps: NewsroomDeps): Promi
   app.get('/openapi.json', async () => openApiDocument(deps.settings.url, deps.settings.name));
   sessionRoutes(app, deps, who);
   articleRoutes(app, deps, who);
+  pageRoutes(app, deps, who);
   imageRoutes(app, deps, who);
   adminRoutes(app, deps, who);
   tokenRoutes(app, deps, who);
   topicRoutes(app, deps, who);
+  menuRoutes(app, deps, who);
+  peopleRoutes(app, deps, who);
   searchApiRoutes(app, deps);
+  settingsRoutes(app, deps, who);
 
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such API route' } }));
   app.setErrorHandler(async (err: FastifyError, req, reply) => {

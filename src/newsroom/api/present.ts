@@ -1,6 +1,6 @@
 import { tokenStatus, type Actor, type ApiToken, type User } from '../../accounts/index.js';
-import { allowedMoves, type Article, type Image, type NewsroomSummary } from '../../content/index.js';
-import { articlePath, renderBody } from '../../site/index.js';
+import { allowedMoves, type Article, type Image, type NewsroomSummary, type StaticPage } from '../../content/index.js';
+import { articlePath, pagePath, renderBody } from '../../site/index.js';
 
 /** The public path a story has, or will have if it is published now. */
 export function publicPath(a: Pick<Article, 'slug' | 'section' | 'publishedAt' | 'scheduledAt'>, timeZone: string, now: Date): string {
@@ -58,6 +58,25 @@ export function summaryJson(a: NewsroomSummary, timeZone: string, now: Date) {
     scheduledAt: a.scheduledAt?.toISOString() ?? null,
     modifiedAt: a.modifiedAt.toISOString(),
     createdBy: a.createdBy,
+  };
+}
+
+export function pageJson(p: StaticPage, actor: Actor) {
+  return {
+    id: p.id,
+    status: p.status,
+    url: pagePath(p),
+    slug: p.slug,
+    title: p.title,
+    bodyHtml: renderBody(p.body),
+    body: p.body,
+    firstPublishedAt: p.publishedAt?.toISOString() ?? null,
+    updatedAt: p.publishedAt ? p.updatedAt.toISOString() : null,
+    scheduledAt: p.scheduledAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    modifiedAt: p.modifiedAt.toISOString(),
+    createdBy: p.createdBy,
+    moves: allowedMoves(actor, p),
   };
 }
 

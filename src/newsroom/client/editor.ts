@@ -91,10 +91,11 @@ function mountBody(textarea: HTMLTextAreaElement): Editor {
   return editor;
 }
 
-/** The form as the API's article shape. */
+/** The form as the API's shape: a static page's (`data-kind="page"`: title and body), else an article's. */
 function payload(f: HTMLFormElement): Record<string, unknown> {
   const data = new FormData(f);
   const text = (name: string) => String(data.get(name) ?? '');
+  if (f.dataset.kind === 'page') return { title: text('title'), bodyHtml: text('bodyHtml') };
   const names = (name: string) => text(name).split(',').map((s) => s.trim()).filter(Boolean);
   const lead = text('leadImage');
   return {
@@ -109,15 +110,17 @@ const autosaves = (f: HTMLFormElement) => f.dataset.status === 'draft' || f.data
 
 async function autosave(f: HTMLFormElement): Promise<void> {
   const id = f.dataset.articleId;
-  if (!dirty || saving || !id || !autosaves(f)) return;
-  const headline = (f.elements.namedItem('headline') as HTMLInputElement | null)?.value.trim();
+  // A static page's form names its own address in the API.
+  const url = f.dataset.saveUrl ?? (id ? `/api/v1/articles/${id}` : '');
+  if (!dirty || saving || !url || !autosaves(f)) return;
+  const headline = (f.elements.namedItem(f.dataset.kind === 'page' ? 'title' : 'headline') as HTMLInputElement | null)?.value.trim();
   if (!headline) return;
   saving = true;
   dirty = false;
   say('Saving…');
   try {
     const base = f.querySelector<HTMLInputElement>('input[data-base-modified]');
-    const res = await fetch(`/api/v1/articles/${id}`, {
+    const res = await fetch(url, {
       method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
       body: JSON.stringify({ ...payload(f), ...(base?.value ? { baseModifiedAt: base.value } : {}) }),
     });

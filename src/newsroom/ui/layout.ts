@@ -37,10 +37,14 @@ ${p.user ? html`<nav aria-label="Newsroom">
 <ul role="list">
 <li><a href="/newsroom">Stories</a></li>
 <li><a href="/newsroom/articles/new">New story</a></li>
+<li><a href="/newsroom/pages">Pages</a></li>
 ${p.user.role !== 'contributor' ? html`<li><a href="/newsroom/wire">Wire</a></li>` : ''}
 <li><a href="/newsroom/media">Media</a></li>
+<li><a href="/newsroom/people">People</a></li>
 ${p.user.role !== 'contributor' ? html`<li><a href="/newsroom/taxonomy">Sections and topics</a></li>` : ''}
+${admin ? html`<li><a href="/newsroom/menus">Menus</a></li>` : ''}
 ${admin ? html`<li><a href="/newsroom/users">Users</a></li><li><a href="/newsroom/audit">Audit log</a></li>` : ''}
+${admin ? html`<li><a href="/newsroom/settings">Settings</a></li>` : ''}
 <li><a href="/">Site</a></li>
 </ul>
 </nav>

@@ -14,13 +14,17 @@ import { commandContext } from '../context.js';
 import { changeRole } from '../users.js';
 import { taxonomyPage } from './pages/taxonomy.js';
 import { articleUiRoutes } from './articles.js';
+import { pageUiRoutes } from './static-pages.js';
 import { wireUiRoutes } from './wire.js';
+import { peopleUiRoutes } from './people.js';
 import { field, type FormBody } from './forms.js';
 import { flashFrom, redirectWithOutcome, withFlash } from './flash.js';
 import { shell } from './layout.js';
 import { auditPage, mediaPage, signInPage, storyListPage } from './pages/simple.js';
 import { usersPage } from './pages/users.js';
 import { accessUiRoutes } from './access.js';
+import { settingsUiRoutes } from './settings.js';
+import { menuUiRoutes } from './menus.js';
 
 /** A request sent by another site's page (Fetch Metadata, else the Origin header). */
 function crossSite(req: FastifyRequest): boolean {
@@ -93,7 +97,9 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
   });
 
   articleUiRoutes(app, deps, who);
+  pageUiRoutes(app, deps, who);
   wireUiRoutes(app, deps, who);
+  peopleUiRoutes(app, deps, who);
 
   app.get('/media', async (req, reply) => {
     const me = await who(req);
@@ -187,6 +193,8 @@ export async function newsroomUiPlugin(app: FastifyInstance, deps: NewsroomDeps)
     return sendPage(reply, usersPage({ settings, user: me.actor.user, csrf: me.csrfToken ?? '', users, tokens, now: deps.now(), flash: flashFrom(req.query) }));
   });
   accessUiRoutes(app, deps, admin);
+  settingsUiRoutes(app, deps, admin);
+  menuUiRoutes(app, deps, admin);
 
   app.post<{ Params: { id: string } }>('/users/:id/role', async (req, reply) => {
     const me = await admin(req);

@@ -41,9 +41,12 @@ export function articleRoutes(app: FastifyInstance, ctx: SiteContext): void {
     // "more from" and "related"); its thread; the menu.
     const tags = [
       'nav', `section:${article.section.id}`, ...article.topics.map((t) => `topic:${t.id}`),
+      // Its bylines: a profile edit (a corrected name) reaches every story carrying it.
+      ...article.people.map((p) => `person:${p.id}`),
       ...(article.threadId === null ? [] : [`thread:${article.threadId}`]),
       ...storyTags([article, ...thread, ...relatedShown, ...moreShown]),
     ];
-    return sendPage(reply, articlePage({ article, trail: trail ?? [], related: relatedShown, more: moreShown, nav, settings, thread }), 200, tags);
+    // The standards pages it links to (organisation markup, corrections box).
+    return sendPage(reply, articlePage({ article, trail: trail ?? [], related: relatedShown, more: moreShown, nav, settings, thread }), 200, [...tags, ...settings.cacheTags]);
   });
 }

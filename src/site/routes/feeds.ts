@@ -25,7 +25,8 @@ export function feedRoutes(app: FastifyInstance, site: SiteContext): void {
     if (!source) throw new DatelineError('NOT_FOUND');
     const articles = await feedArticles(content, source.items.items);
     const body = renderFeed(format, { settings, ...source, articles, fullText: settings.feedFullText });
-    cacheable(reply, [source.tag, 'nav', ...storyTags(articles)]);
+    // Entries name their authors: a profile edit (a corrected name) reaches the feeds carrying them.
+    cacheable(reply, [source.tag, 'nav', ...storyTags(articles), ...new Set(articles.flatMap((a) => a.people.map((p) => `person:${p.id}`)))]);
     return reply.type(feedFiles[format].mime).header('cache-control', 'public, max-age=300').send(body);
   };
 

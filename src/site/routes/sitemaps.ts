@@ -15,13 +15,13 @@ export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () =
   const { content, settings } = site;
 
   app.get('/sitemap.xml', async (_req, reply) => {
-    const months = await content.publishedMonths();
-    return xml(reply, sitemapIndex(settings, months, months[0]?.lastModified ?? null));
+    const [months, pages] = await Promise.all([content.publishedMonths(), content.publishedPages()]);
+    return xml(reply, sitemapIndex(settings, months, latestOf([months[0]?.lastModified, ...pages.map((p) => p.updatedAt)])));
   });
 
   app.get('/sitemap-pages.xml', async (_req, reply) => {
-    const months = await content.publishedMonths();
-    return xml(reply, pagesSitemap(settings, await content.sectionTree(), months[0]?.lastModified ?? null));
+    const [months, pages, sections] = await Promise.all([content.publishedMonths(), content.publishedPages(), content.sectionTree()]);
+    return xml(reply, pagesSitemap(settings, sections, months[0]?.lastModified ?? null, pages));
   });
 
   app.get<{ Params: { month: string } }>('/sitemaps/:month', async (req, reply) => {
@@ -41,3 +41,6 @@ export function sitemapRoutes(app: FastifyInstance, site: SiteContext, now: () =
     return xml(reply, newsSitemap(settings, await content.publishedBetween(from, new Date(to.getTime() + 1), 1000)), 60_000);
   });
 }
+
+const latestOf = (dates: (Date | undefined)[]): Date | null =>
+  dates.reduce<Date | null>((latest, d) => (d && (!latest || d > latest) ? d : latest), null);

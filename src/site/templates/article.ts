@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, Section, SectionTrail } from '../../content/index.js';
+import type { Article, ArticleSummary, Navigation, SectionTrail } from '../../content/index.js';
 import { bodyText } from '../../content/index.js';
 import { longDateTime } from '../../shared/index.js';
 import { html, trusted, type SafeHtml } from '../html.js';
@@ -8,6 +8,7 @@ import { absolute, agencyPath, articlePath, jpegNear, personPath, sectionPath, t
 import { caption, picture, storyList, timeTag } from './components.js';
 import { layout } from './layout.js';
 import { threadTimeline } from './thread.js';
+import { organizationLd, publisherRef } from './organization.js';
 
 export interface ArticlePageInput {
   article: Article;
@@ -17,7 +18,7 @@ export interface ArticlePageInput {
   more: ArticleSummary[];
   /** The published stories of its thread, oldest first (empty when it is in none). */
   thread?: ArticleSummary[];
-  nav: Section[];
+  nav: Navigation;
   settings: SiteSettings;
   /** A newsroom preview: marked as such and never indexed. */
   preview?: boolean;
@@ -34,7 +35,7 @@ export function articlePage(p: ArticlePageInput): SafeHtml {
   return layout({
     settings: s,
     nav: p.nav,
-    current: p.trail[0] ? { section: p.trail[0].slug, exact: false } : undefined,
+    current: p.trail[0] ? { section: p.trail[0].slug, exact: false, trail: p.trail.map((t) => t.slug) } : undefined,
     head: {
       title: a.headline,
       description,
@@ -89,6 +90,7 @@ function corrections(a: Article, s: SiteSettings): SafeHtml {
 <h2 id="corrections-heading">Corrections and updates</h2>
 <ul role="list">${a.corrections.map((c) => html`<li><p><strong>${c.kind === 'update' ? 'Update' : 'Correction'}</strong>, ${
   timeTag(c.createdAt, s, longDateTime(c.createdAt, s.timeZone, s.locale))}: ${c.text}</p></li>`)}</ul>
+${s.standards.correctionsPolicy ? html`<p class="corrections-policy"><a href="${s.standards.correctionsPolicy}">How we correct our mistakes: our corrections policy</a></p>` : ''}
 </aside>`;
 }
 
@@ -105,7 +107,8 @@ function byline(a: Article): SafeHtml {
     : a.byline ? [html`${a.byline.replace(/^by\s+/i, '')}`] : [];
   if (!people.length && !a.agency) return html``;
   const agency = a.agency ? html`<a class="agency" href="${agencyPath(a.agency)}">${a.agency.name}</a>` : '';
-  return html`<p class="byline">${people.length ? html`By ${people}` : ''}${people.length && a.agency ? ' · ' : ''}${agency}</p>`;
+  // "By A and B, AFP": the agency credit beside the bylines, in the order the story gives them.
+  return html`<p class="byline">${people.length ? html`By ${people}` : ''}${people.length && a.agency ? ', ' : ''}${agency}</p>`;
 }
 
 function describe(a: Article): string {
@@ -146,12 +149,7 @@ function jsonLd(a: Article, trail: SectionTrail, canonical: string, description:
       correction: a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.createdAt.toISOString() })),
     } : {}),
     isAccessibleForFree: true,
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: s.name,
-      url: s.url,
-      logo: { '@type': 'ImageObject', url: absolute(s.url, '/assets/logo.png') },
-    },
+    publisher: publisherRef(s),
   };
   const crumbs = {
     '@context': 'https://schema.org',
@@ -159,5 +157,5 @@ function jsonLd(a: Article, trail: SectionTrail, canonical: string, description:
     itemListElement: [{ name: 'Home', path: '/' }, ...trail.map((t) => ({ name: t.name, path: sectionPath(t) }))]
       .map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absolute(s.url, c.path) })),
   };
-  return [article, crumbs];
+  return [article, crumbs, organizationLd(s)];
 }

@@ -1,4 +1,4 @@
-import type { Section } from '../../content/index.js';
+import type { Navigation } from '../../content/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { SiteSettings } from '../settings.js';
 import { layout } from './layout.js';
@@ -10,7 +10,7 @@ const texts: Record<number, { title: string; body: string }> = {
   500: { title: 'Something went wrong', body: 'We are having trouble showing this page. Please try again in a moment.' },
 };
 
-export function errorPage(status: number, settings: SiteSettings, nav: Section[], detail?: string): SafeHtml {
+export function errorPage(status: number, settings: SiteSettings, nav: Navigation, detail?: string): SafeHtml {
   const t = texts[status] ?? texts[status >= 500 ? 500 : 400]!;
   return layout({
     settings,

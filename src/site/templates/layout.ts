@@ -1,9 +1,10 @@
-import type { Section } from '../../content/index.js';
+import type { Navigation } from '../../content/index.js';
 import { longDate } from '../../shared/index.js';
 import { html, jsonForScript, type SafeHtml } from '../html.js';
 import type { SiteSettings } from '../settings.js';
 import { feedFiles, feedPath } from '../feeds.js';
-import { sectionPath } from '../urls.js';
+import { brand, footerExtras, lookLinks } from './brand.js';
+import { footerMenu, headerMenu, type CurrentPage } from './menus.js';
 
 export interface HeadMeta {
   title: string;
@@ -25,10 +26,11 @@ export interface HeadMeta {
 
 export interface LayoutInput {
   settings: SiteSettings;
-  nav: Section[];
+  /** The header and footer menus (`content.navigation()`). */
+  nav: Navigation;
   head: HeadMeta;
-  /** Which menu entry to mark: the home page, or a top-level section (the page itself, or an ancestor). */
-  current?: { home: true } | { section: string; exact: boolean };
+  /** Which menu entries to mark: the home page, a section (the page itself, or an ancestor), a static page or a topic. */
+  current?: CurrentPage;
   main: SafeHtml;
 }
 
@@ -44,7 +46,7 @@ ${head(p.head, s)}
 <header class="masthead">
 <div class="wrap masthead-inner">
 <p class="today">${longDate(new Date(), s.timeZone, s.locale)}</p>
-<a class="brand" href="/">${s.name}</a>
+${brand(s)}
 <p class="tagline">${s.description}</p>
 <form class="site-search" method="get" action="/search" role="search" aria-label="Site search">
 <label for="site-search-q" class="visually-hidden">Search ${s.name}</label>
@@ -52,19 +54,16 @@ ${head(p.head, s)}
 <button type="submit">Search</button>
 </form>
 </div>
-<nav class="sections" aria-label="Sections">
-<ul class="wrap" role="list">
-<li><a href="/"${p.current && 'home' in p.current ? html` aria-current="page"` : ''}>Home</a></li>
-${p.nav.map((sec) => html`<li><a href="${sectionPath(sec)}"${currentMark(p.current, sec.slug)}>${sec.name}</a></li>`)}
-</ul>
-</nav>
+${headerMenu(p.nav, p.current)}
 </header>
 <main id="main" class="wrap">
 ${p.main}
 </main>
 <footer class="site-footer">
 <div class="wrap">
+${footerMenu(p.nav, p.current)}
 <p><a href="/">${s.name}</a> — ${s.description}</p>
+${footerExtras(s)}
 <p class="small">Published with Dateline, open-source news publishing.</p>
 </div>
 </footer>
@@ -72,13 +71,10 @@ ${p.main}
 </html>`;
 }
 
-function currentMark(current: LayoutInput['current'], slug: string): SafeHtml | '' {
-  if (!current || 'home' in current || current.section !== slug) return '';
-  return current.exact ? html` aria-current="page"` : html` aria-current="true"`;
-}
-
 function head(m: HeadMeta, s: SiteSettings): SafeHtml {
   const title = m.title === s.name ? s.name : `${m.title} | ${s.name}`;
+  // The site's share picture stands in where a page has none of its own.
+  const image = m.image ?? s.shareImage ?? undefined;
   return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
@@ -90,24 +86,22 @@ ${m.noindex ? html`<meta name="robots" content="noindex, follow">` : ''}
 ${(m.feeds ?? []).map(([title, base]) => (['rss', 'atom', 'json'] as const).map((f) =>
   html`<link rel="alternate" type="${feedFiles[f].type}" title="${title} (${f === 'rss' ? 'RSS' : f === 'atom' ? 'Atom' : 'JSON Feed'})" href="${s.url}${feedPath(base, f)}">
 `))}
-<link rel="stylesheet" href="/assets/site.css?v=${s.assetVersion}">
-<link rel="icon" href="/assets/favicon.svg?v=${s.assetVersion}" type="image/svg+xml">
-<meta name="theme-color" content="#9b1c1c">
+${lookLinks(s)}
 <meta property="og:site_name" content="${s.name}">
 <meta property="og:type" content="${m.ogType ?? 'website'}">
 <meta property="og:title" content="${m.title}">
 <meta property="og:description" content="${m.description}">
 ${m.canonical ? html`<meta property="og:url" content="${m.canonical}">` : ''}
 <meta property="og:locale" content="${s.locale.replace('-', '_')}">
-${m.image ? html`<meta property="og:image" content="${m.image.url}">
-<meta property="og:image:width" content="${m.image.width}">
-<meta property="og:image:height" content="${m.image.height}">
-<meta property="og:image:alt" content="${m.image.alt}">` : ''}
+${image ? html`<meta property="og:image" content="${image.url}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">` : ''}
 ${(m.articleMeta ?? []).map(([k, v]) => html`<meta property="${k}" content="${v}">\n`)}
-<meta name="twitter:card" content="${m.image ? 'summary_large_image' : 'summary'}">
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${m.title}">
 <meta name="twitter:description" content="${m.description}">
-${m.image ? html`<meta name="twitter:image" content="${m.image.url}">
-<meta name="twitter:image:alt" content="${m.image.alt}">` : ''}
+${image ? html`<meta name="twitter:image" content="${image.url}">
+<meta name="twitter:image:alt" content="${image.alt}">` : ''}
 ${m.jsonLd ? html`<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>` : ''}`;
 }

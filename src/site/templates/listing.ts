@@ -1,14 +1,16 @@
-import type { ArticleSummary, Page, Section } from '../../content/index.js';
+import type { ArticleSummary, Navigation, Page, Section } from '../../content/index.js';
 import { pageCount } from '../../content/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { SiteSettings } from '../settings.js';
 import { absolute, articlePath, sectionPath, withPage } from '../urls.js';
 import { caption, pagination, picture, storyList, timeTag } from './components.js';
+import { organizationLd } from './organization.js';
 import { layout, type HeadMeta } from './layout.js';
+import type { CurrentPage } from './menus.js';
 
 interface ListingInput {
   settings: SiteSettings;
-  nav: Section[];
+  nav: Navigation;
   page: Page<ArticleSummary>;
   /** Path of the listing's first page, e.g. /global or /topic/isis. */
   path: string;
@@ -53,13 +55,7 @@ export function homePage(p: ListingInput): SafeHtml {
       description: s.description,
       potentialAction: { '@type': 'SearchAction', target: `${s.url}/search?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
     },
-    {
-      '@context': 'https://schema.org',
-      '@type': 'NewsMediaOrganization',
-      name: s.name,
-      url: s.url,
-      logo: { '@type': 'ImageObject', url: absolute(s.url, '/assets/logo.png'), width: 600, height: 60 },
-    },
+    organizationLd(s),
   ];
   return layout({
     settings: s,
@@ -97,6 +93,14 @@ export interface CollectionPageInput extends ListingInput {
   subsections?: Section[];
   activeSection?: string;
   showSection?: boolean;
+  /** The menu entry to mark, when not a section (a topic's page). */
+  current?: CurrentPage;
+  /** Beside the heading (an author's photo). */
+  figure?: SafeHtml;
+  /** Below the intro (an author's beat, links and address). */
+  details?: SafeHtml;
+  /** Instead of the CollectionPage markup (an author page is a ProfilePage). */
+  jsonLd?: unknown;
 }
 
 /** Section, topic, author and agency pages share one shape: a heading, an intro and a list. */
@@ -106,14 +110,17 @@ export function collectionPage(p: CollectionPageInput): SafeHtml {
   return layout({
     settings: s,
     nav: p.nav,
-    current: p.activeSection ? { section: p.activeSection, exact: (p.trail?.length ?? 0) === 1 } : undefined,
-    head: listingHead(p, p.title, description),
-    main: html`<header class="collection-head">
+    // A section's page is its own menu entry's; the sections above it are marked as ancestors.
+    current: p.current ?? (p.activeSection ? { section: p.activeSection, exact: true, trail: p.trail?.map((t) => t.slug) } : undefined),
+    head: { ...listingHead(p, p.title, description), ...(p.jsonLd ? { jsonLd: p.jsonLd } : {}) },
+    main: html`<header class="collection-head${p.figure ? ' with-figure' : ''}">
+${p.figure ?? ''}
 ${p.trail && p.trail.length > 1 ? html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol role="list"><li><a href="/">Home</a></li>${
   p.trail.slice(0, -1).map((t) => html`<li><a href="${sectionPath(t)}">${t.name}</a></li>`)}</ol></nav>` : ''}
 ${p.kicker ? html`<p class="kicker">${p.kicker}</p>` : ''}
 <h1>${p.title}</h1>
 ${p.intro ? html`<p class="intro">${p.intro}</p>` : ''}
+${p.details ?? ''}
 ${p.subsections?.length ? html`<nav class="subsections" aria-label="In ${p.title}"><ul role="list">${
   p.subsections.map((sub) => html`<li><a href="${sectionPath(sub)}">${sub.name}</a></li>`)}</ul></nav>` : ''}
 </header>

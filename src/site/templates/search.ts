@@ -1,4 +1,4 @@
-import type { Section } from '../../content/index.js';
+import type { Navigation, Section } from '../../content/index.js';
 import { pageCount } from '../../content/index.js';
 import type { SearchResults } from '../../search/index.js';
 import { html, type SafeHtml } from '../html.js';
@@ -9,7 +9,7 @@ import { layout } from './layout.js';
 
 export interface SearchPageInput {
   settings: SiteSettings;
-  nav: Section[];
+  nav: Navigation;
   sections: Section[];
   params: { q: string; section: string; sort: 'relevance' | 'date'; topic: string; author: string; agency: string; language: string; from: string; to: string };
   results: SearchResults | null;

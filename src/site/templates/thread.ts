@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, Section } from '../../content/index.js';
+import type { Article, ArticleSummary, Navigation } from '../../content/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { SiteSettings } from '../settings.js';
 import { absolute, articlePath, threadPath } from '../urls.js';
@@ -26,7 +26,7 @@ export function threadTimeline(a: Article, stories: ArticleSummary[], s: SiteSet
 }
 
 /** A thread's page: every published story of it, oldest first, as a timeline. */
-export function threadPage(p: { first: ArticleSummary; stories: ArticleSummary[]; nav: Section[]; settings: SiteSettings }): SafeHtml {
+export function threadPage(p: { first: ArticleSummary; stories: ArticleSummary[]; nav: Navigation; settings: SiteSettings }): SafeHtml {
   const s = p.settings;
   const canonical = absolute(s.url, threadPath(p.first));
   const title = `${p.first.headline}: the story so far`;

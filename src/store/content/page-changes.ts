@@ -3,6 +3,7 @@ import { isPostgres } from '../dialects/engine.js';
 import { pageChannel } from '../dialects/postgres.js';
 import { isoString } from '../../shared/index.js';
 import type { Database } from '../schema.js';
+import { menuChangeTags } from './menus.js';
 
 type Db = Kysely<Database>;
 
@@ -69,6 +70,7 @@ export class PageChangeTracker {
  */
 export async function recordPageChange(db: Db, tags: string[], now: Date): Promise<void> {
   if (!tags.length) return;
+  if (!tags.includes('nav') && !tags.includes('*')) tags = [...tags, ...(await menuChangeTags(db, tags))];
   const write = async (trx: Db) => {
     await trx.insertInto('page_changes').values({ at: isoString(now), tags: [...new Set(tags)].join(' ') }).execute();
     if (isPostgres(trx)) await sql`select pg_notify(${pageChannel}, '')`.execute(trx);

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { maxListingPages } from '../../content/index.js';
 import type {
-  Agency, Article, ArticleSummary, Correction, Page, PageRequest, Person, Section, SectionTrail, SiteContent, Topic,
+  Agency, Article, ArticleSummary, Correction, Navigation, Page, PageRequest, Person, Section, SectionTrail, SiteContent, StaticPage, Topic,
 } from '../../content/index.js';
+import type { PublicProfile } from '../../content/index.js';
 import { toDate } from '../../shared/index.js';
 import type { Database } from '../schema.js';
 import { nearbyMatches } from '../../search/index.js';
@@ -10,6 +11,9 @@ import { byText, isPostgres } from '../dialects/engine.js';
 import {
   asStatus, parseDoc, toAgency, toPerson, toSection, toSummary, toTopic, type SummaryRow,
 } from './mappers.js';
+import { pageBySlug, publishedPageById, publishedPages } from './page-reads.js';
+import { navigation } from './menus.js';
+import { authorProfile, staff } from './people.js';
 
 type Db = Kysely<Database>;
 
@@ -25,8 +29,8 @@ export const summaryColumns = [
 export class SiteReads implements SiteContent {
   constructor(protected readonly db: Db) {}
 
-  async navigation(): Promise<Section[]> {
-    return (await this.allSections()).filter((s) => s.parentId === null);
+  async navigation(): Promise<Navigation> {
+    return navigation(this.db, await this.allSections());
   }
 
   async sectionTrail(slug: string): Promise<SectionTrail | null> {
@@ -78,6 +82,14 @@ export class SiteReads implements SiteContent {
 
   personArticles(personId: number, q: PageRequest): Promise<Page<ArticleSummary>> {
     return this.linkedPage('article_people', 'person_id', personId, q);
+  }
+
+  authorProfile(slug: string): Promise<PublicProfile | null> {
+    return authorProfile(this.db, slug);
+  }
+
+  staff(): Promise<PublicProfile[]> {
+    return staff(this.db);
   }
 
   /**
@@ -280,6 +292,18 @@ export class SiteReads implements SiteContent {
       .where('a.first_published_at', '>=', from.toISOString()).where('a.first_published_at', '<', to.toISOString())
       .select(summaryColumns).orderBy('a.first_published_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
     return rows.map((r) => toSummary(r as SummaryRow));
+  }
+
+  pageById(id: number): Promise<StaticPage | null> {
+    return publishedPageById(this.db, id);
+  }
+
+  pageBySlug(slug: string): Promise<StaticPage | null> {
+    return pageBySlug(this.db, slug);
+  }
+
+  publishedPages(): Promise<StaticPage[]> {
+    return publishedPages(this.db);
   }
 
   protected async allSections(): Promise<Section[]> {

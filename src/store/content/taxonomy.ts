@@ -5,6 +5,7 @@ import type { Database } from '../schema.js';
 import { bestMatches } from '../../search/index.js';
 import { contains, NewsroomQueries } from './newsroom.js';
 import { byText } from '../dialects/engine.js';
+import { moveBeats } from './people-writes.js';
 
 type Db = Kysely<Database>;
 
@@ -42,6 +43,7 @@ export class TaxonomyQueries extends NewsroomQueries {
     await this.db.updateTable('article_topics').set({ topic_id: intoId })
       .where('topic_id', '=', fromId).where('article_id', 'not in', already).execute();
     await this.db.deleteFrom('article_topics').where('topic_id', '=', fromId).execute();
+    await moveBeats(this.db, fromId, intoId);
     // The merged topic's name and aliases become aliases of the one it went into ("ISIS" -> "Islamic State").
     const from = await this.db.selectFrom('topics').select('name').where('id', '=', fromId).executeTakeFirstOrThrow();
     const into = await this.db.selectFrom('topics').select('name').where('id', '=', intoId).executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type {
-  Agency, ArticleFields, ArticleStatus, ContentRepository, Image, NewImage, NewSection, Person,
+  Agency, ArticleFields, ArticleStatus, ContentRepository, Image, MenuItem, MenuName, MenuRefs, MenuTargetsFound, NewImage, NewSection, Person,
   Section, Topic,
 } from '../../content/index.js';
 import { isoString, slugify, toDate, uniqueSlug } from '../../shared/index.js';
@@ -8,13 +8,19 @@ import type { Database } from '../schema.js';
 import { toAgency, toImage, toPerson, toSection, toTopic } from './mappers.js';
 import { indexDocument } from '../../search/index.js';
 import type { SearchDocument } from '../../search/model.js';
-import { TaxonomyQueries } from './taxonomy.js';
+import { PageWrites } from './pages.js';
 import { recordPageChange } from './page-changes.js';
+import { menuTargets, saveMenu, savedMenu } from './menus.js';
+import { personProfile } from './people.js';
+import {
+  articleIdsOfPerson, people, personIdOfUser, personIdsWithPhoto, setPersonBeat, updateProfile, userExists,
+} from './people-writes.js';
+import type { Page, PageRequest, PersonProfile, ProfileFields } from '../../content/index.js';
 
 type Db = Kysely<Database>;
 
 /** The full repository: the site's reads plus the lookups and writes commands need. */
-export class KyselyContentRepository extends TaxonomyQueries implements ContentRepository {
+export class KyselyContentRepository extends PageWrites implements ContentRepository {
   constructor(db: Db) {
     super(db);
   }
@@ -127,6 +133,18 @@ export class KyselyContentRepository extends TaxonomyQueries implements ContentR
     return recordPageChange(this.db, tags, now);
   }
 
+  menu(name: MenuName): Promise<MenuItem[] | null> {
+    return savedMenu(this.db, name);
+  }
+
+  saveMenu(name: MenuName, items: MenuItem[] | null, now: Date): Promise<void> {
+    return saveMenu(this.db, name, items, now);
+  }
+
+  menuTargets(refs: MenuRefs): Promise<MenuTargetsFound> {
+    return menuTargets(this.db, refs);
+  }
+
   async insertArticle(fields: ArticleFields, now: Date): Promise<number> {
     const slug = await uniqueSlug(fields.slug, (s) => this.slugTaken(s));
     const row = await this.db.insertInto('articles')
@@ -161,6 +179,38 @@ export class KyselyContentRepository extends TaxonomyQueries implements ContentR
 
   async articleIds(afterId: number, limit: number): Promise<number[]> {
     return (await this.db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+
+  personProfile(id: number): Promise<PersonProfile | null> {
+    return personProfile(this.db, id);
+  }
+
+  people(q: PageRequest & { text?: string }): Promise<Page<PersonProfile>> {
+    return people(this.db, q);
+  }
+
+  updateProfile(id: number, fields: ProfileFields): Promise<void> {
+    return updateProfile(this.db, id, fields);
+  }
+
+  setPersonBeat(personId: number, topicIds: number[]): Promise<void> {
+    return setPersonBeat(this.db, personId, topicIds);
+  }
+
+  personIdOfUser(userId: number): Promise<number | null> {
+    return personIdOfUser(this.db, userId);
+  }
+
+  userExists(userId: number): Promise<boolean> {
+    return userExists(this.db, userId);
+  }
+
+  articleIdsOfPerson(personId: number): Promise<number[]> {
+    return articleIdsOfPerson(this.db, personId);
+  }
+
+  personIdsWithPhoto(imageId: number): Promise<number[]> {
+    return personIdsWithPhoto(this.db, imageId);
   }
 
   async maxArticleId(): Promise<number> {

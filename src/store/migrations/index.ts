@@ -8,6 +8,9 @@ import * as m0006 from './0006-listing-indexes.js';
 import * as m0007 from './0007-wire.js';
 import * as m0008 from './0008-postgres-search-and-settings.js';
 import * as m0009 from './0009-token-expiry-and-revocation.js';
+import * as m0010 from './0010-pages.js';
+import * as m0011 from './0011-staff-profiles.js';
+import * as m0012 from './0012-menus.js';
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +23,9 @@ const migrations: Record<string, Migration> = {
   '0007-wire': m0007,
   '0008-postgres-search-and-settings': m0008,
   '0009-token-expiry-and-revocation': m0009,
+  '0010-pages': m0010,
+  '0011-staff-profiles': m0011,
+  '0012-menus': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

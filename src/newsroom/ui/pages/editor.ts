@@ -24,7 +24,7 @@ export interface EditorPageInput {
   errorField?: string;
 }
 
-const statusLabel: Record<ArticleStatus, string> = {
+export const statusLabel: Record<ArticleStatus, string> = {
   draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', unpublished: 'Unpublished',
 };
 
@@ -107,12 +107,16 @@ ${a && hasRole(p.actor, 'editor') ? thread(p, a) : ''}`,
   });
 }
 
-function workflow(p: EditorPageInput, a: Article): SafeHtml {
+/** The workflow's buttons, for a story or (with its newsroom address as `base`) a static page. */
+export function workflow(
+  p: Pick<EditorPageInput, 'actor' | 'csrf' | 'settings'>, a: { id: number; status: ArticleStatus; createdBy: number | null; scheduledAt: Date | null },
+  base = `/newsroom/articles/${String(a.id)}`,
+): SafeHtml {
   const moves = allowedMoves(p.actor, a);
   if (!moves.length) return html``;
   return html`<section class="nr-workflow" aria-labelledby="workflow-heading">
 <h2 id="workflow-heading">Workflow</h2>
-${moves.map((to) => html`<form method="post" action="/newsroom/articles/${String(a.id)}/status" class="nr-inline">
+${moves.map((to) => html`<form method="post" action="${base}/status" class="nr-inline">
 <input type="hidden" name="_csrf" value="${p.csrf}">
 <input type="hidden" name="status" value="${to}">
 ${to === 'scheduled' ? html`<label for="at">Publish at (${p.settings.timeZone})</label>

@@ -32,7 +32,7 @@ const asText = (s: ArticleSnapshot, k: keyof ArticleSnapshot): string => {
 };
 
 /** Word-level differences from the revision (old, struck through) to the current text (new, underlined). */
-function diffHtml(before: string, after: string): SafeHtml {
+export function diffHtml(before: string, after: string): SafeHtml {
   return html`${diffWords(before, after).map((part) =>
     part.added ? html`<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`)}`;
 }
