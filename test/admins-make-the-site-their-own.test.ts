@@ -159,6 +159,8 @@ describe('admins make the site their own', () => {
     expect(settings.logo).toMatchObject({ kind: 'svg', width: 240, height: 48 });
     const served = await fetch(site.url + settings.logo.url);
     expect(served.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    // Opened by itself, the drawing runs and loads nothing.
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox");
     const svg = await served.text();
     for (const hostile of ['<script', 'alert', 'onload', 'onclick', 'onerror', 'javascript:', 'foreignObject', 'evil.example', '@import', 'ENTITY']) {
       expect(svg).not.toContain(hostile);
@@ -203,6 +205,9 @@ describe('admins make the site their own', () => {
     };
     const corrections = await page('Corrections policy');
     const masthead = await page('Who we are');
+    const unknown = await admin.api('PATCH', '/settings', { ethicsPolicy: 987654 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error).toMatchObject({ field: 'ethicsPolicy', message: 'no page #987654' });
     const r = await admin.api('PATCH', '/settings', {
       correctionsPolicy: corrections.id, masthead: masthead.id, ethicsPolicy: 'https://standards.example.org/ethics',
       publishingPrinciples: 'https://standards.example.org/principles', ownershipFundingInfo: 'https://standards.example.org/owners',

@@ -220,6 +220,8 @@ export interface ContentWriter {
   personProfile(id: number): Promise<PersonProfile | null>;
   /** People with their profiles, a page at a time: staff first (in staff-page order), then by name. */
   people(q: PageRequest & { text?: string }): Promise<Page<PersonProfile>>;
+  /** Ids of the people called exactly this, case aside. */
+  peopleNamed(name: string): Promise<number[]>;
   updateProfile(id: number, fields: ProfileFields): Promise<void>;
   /** Replaces the topics a person covers, in this order. */
   setPersonBeat(personId: number, topicIds: number[]): Promise<void>;

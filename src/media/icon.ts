@@ -27,6 +27,8 @@ export async function storeIcon(storage: MediaStorage, bytes: Buffer, o: { svg: 
   } catch {
     throw new DatelineError('MEDIA_REJECTED', 'the icon is not a readable picture (use PNG, JPEG, WebP, AVIF or SVG)');
   }
+  // An SVG is drawn only once sanitised: one that did not look like SVG to the caller is refused.
+  if (meta.format === 'svg' && !o.svg) throw new DatelineError('MEDIA_REJECTED', 'the icon is an SVG drawing that cannot be read as one (it must start with <svg>)');
   const [w, h] = [meta.width ?? 0, meta.height ?? 0];
   if (!w || !h || Math.abs(w - h) > Math.max(w, h) * 0.02) {
     throw new DatelineError('INVALID_INPUT', `the icon must be square (this one is ${w}×${h})`, { field: 'icon' });

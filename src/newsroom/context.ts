@@ -22,7 +22,7 @@ export interface NewsroomDeps {
 export const commandContext = (d: NewsroomDeps): CommandContext => ({ store: d.store.content, now: d.now });
 
 export const settingsContext = (d: NewsroomDeps): SettingsContext =>
-  ({ settings: d.store.siteSettings, images: d.store.content, media: d.media, defaults: d.look.defaults, now: d.now });
+  ({ settings: d.store.siteSettings, images: d.store.content, pages: d.store.content, media: d.media, defaults: d.look.defaults, now: d.now });
 
 export const accountContext = (d: NewsroomDeps): AccountContext =>
   ({ accounts: d.store.accounts, audit: d.store.audit, now: d.now, tokenDays: d.apiTokenDays });

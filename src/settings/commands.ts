@@ -3,7 +3,7 @@ import { hasRole, type Actor } from '../accounts/index.js';
 import { auditEntry } from '../audit/index.js';
 import { DatelineError } from '../shared/index.js';
 import { requireContrast } from './contrast.js';
-import { settingsPatch, storedSettings, type PublicationSettings, type SettingsPatch } from './model.js';
+import { settingsPatch, standardsFields, storedSettings, type PublicationSettings, type SettingsPatch } from './model.js';
 import type { SettingsContext } from './ports.js';
 
 export function requireAdmin(actor: Actor): void {
@@ -40,19 +40,26 @@ export async function currentSettings(ctx: Pick<SettingsContext, 'settings' | 'd
 export async function changeSettings(ctx: SettingsContext, actor: Actor, input: unknown): Promise<PublicationSettings> {
   requireAdmin(actor);
   const patch = parseSettingsPatch(input);
+  await checkReferences(ctx, patch);
+  return applySettings(ctx, actor, patch);
+}
+
+/** The share picture and the standards pages a patch names must exist: a 400 naming the field. */
+async function checkReferences(ctx: SettingsContext, patch: SettingsPatch): Promise<void> {
   if (patch.shareImage != null && !(await ctx.images.imageById(patch.shareImage))) {
     throw new DatelineError('INVALID_INPUT', `no picture #${patch.shareImage} in the media library`, { field: 'shareImage' });
   }
-  return applySettings(ctx, actor, patch);
+  for (const field of standardsFields) {
+    const id = patch[field];
+    if (typeof id === 'number' && !(await ctx.pages.storedPage(id))) throw new DatelineError('INVALID_INPUT', `no page #${id}`, { field });
+  }
 }
 
 /** What the settings would be with this change, checked as a save is, written nowhere (a preview). */
 export async function draftSettings(ctx: SettingsContext, actor: Actor, input: unknown): Promise<PublicationSettings> {
   requireAdmin(actor);
   const patch = parseSettingsPatch(input);
-  if (patch.shareImage != null && !(await ctx.images.imageById(patch.shareImage))) {
-    throw new DatelineError('INVALID_INPUT', `no picture #${patch.shareImage} in the media library`, { field: 'shareImage' });
-  }
+  await checkReferences(ctx, patch);
   const next = merged(await currentSettings(ctx), patch);
   checkColours(next, patch);
   return next;

@@ -25,6 +25,8 @@ export interface SettingsContext {
   settings: SettingsStore;
   /** Media-library pictures (the share picture, a raster logo). */
   images: { imageById(id: number): Promise<Image | null> };
+  /** Static pages in any status (a standards field may name one before it is published). */
+  pages: { storedPage(id: number): Promise<{ id: number } | null> };
   media: MediaStorage;
   /** The environment's values: what a field never set reads as. */
   defaults: PublicationSettings;

@@ -4,7 +4,7 @@ import { DatelineError } from '../shared/index.js';
 /** Drawing elements only: no script, foreignObject (HTML inside), animation, iframes or links out. */
 const drawing = [
   'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
-  'text', 'tspan', 'textPath', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker', 'image', 'style',
+  'text', 'tspan', 'textPath', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker', 'image',
   'filter', 'feGaussianBlur', 'feOffset', 'feBlend', 'feColorMatrix', 'feComposite', 'feFlood', 'feMerge', 'feMergeNode', 'feDropShadow',
 ];
 
@@ -47,10 +47,12 @@ const policy: sanitizeHtml.IOptions = {
   // Addresses are judged by cleanAttributes alone (only #fragments, and embedded pictures).
   allowedSchemes: ['data'],
   allowedSchemesAppliedToAttributes: [],
-  allowVulnerableTags: true, // <style> is allowed on purpose: its text is cleaned below.
   parser: { xmlMode: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true },
   // Their content is dropped with them, not kept as loose text.
-  nonTextTags: ['script', 'foreignObject', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'option', 'a'],
+  // <style> too: the sanitiser copies a style sheet's text unescaped (entities decoded, CDATA kept),
+  // so `&lt;/style&gt;&lt;script&gt;` inside one came out as live markup. Presentation attributes
+  // and style="" (cleaned per attribute) are enough for a logo.
+  nonTextTags: ['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'option', 'a'],
   disallowedTagsMode: 'discard',
   selfClosing: ['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'stop', 'use', 'image', 'feMergeNode', 'feOffset', 'feGaussianBlur', 'feFlood', 'feBlend', 'feColorMatrix', 'feComposite', 'feDropShadow'],
   transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: cleanAttributes(tagName, attribs) }) },
@@ -68,8 +70,11 @@ export function sanitizeSvg(bytes: Buffer): { svg: string; width: number; height
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   // The prolog goes first: a DOCTYPE's internal subset (entities) would otherwise leave its text behind.
   const body = text.replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/gi, '');
-  let svg = sanitizeHtml(body, policy).trim().replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_m, open: string, css: string, close: string) =>
-    `${open}${scriptish.test(css) ? '' : css.replace(outsideUrl, 'none')}${close}`);
+  let svg = sanitizeHtml(body, policy).trim();
+  // A last look at the result: should any trick slip past the sanitiser, the logo is refused.
+  if (/<\s*\/?\s*(?:script|style|foreignObject|iframe|object|embed|a)\b|\son[a-z]+\s*=|<!\[CDATA\[/i.test(svg)) {
+    throw new DatelineError('MEDIA_REJECTED', 'the SVG holds markup a logo may not have (scripts, style sheets, embedded pages)');
+  }
   if (!/^<svg[\s>]/.test(svg)) throw new DatelineError('MEDIA_REJECTED', 'the file is not an SVG drawing (it must start with <svg>)');
   if (!/^<svg[^>]*\sxmlns=/.test(svg)) svg = svg.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
   const shape = shapeOf(svg);

@@ -65,6 +65,13 @@ export async function sitePlugin(app: FastifyInstance, opts: SitePluginOptions):
     root: opts.mediaDir, prefix: '/media/', decorateReply: false, ...forever, index: false,
     allowedPath: (pathName) => publicVariantPath.test(pathName),
   });
+  // An SVG logo opened by itself is a document: it gets a policy of its own that runs nothing and
+  // loads nothing, whatever a sanitiser might ever miss.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/media/') && /\.svg(?:\?|$)/.test(req.url)) {
+      reply.header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox");
+    }
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/robots.txt', async (_req, reply) =>

@@ -99,8 +99,7 @@ async function checkReferences(repo: ContentRepository, person: PersonProfile, n
     if (other !== null && other !== person.id) throw fail('CONFLICT', 'that account is already linked to another person', 'userId');
   }
   if (next.name !== person.name) {
-    const same = await repo.people({ page: 1, pageSize: 50, text: next.name });
-    if (same.items.some((p) => p.id !== person.id && p.name.toLowerCase() === next.name.toLowerCase())) {
+    if ((await repo.peopleNamed(next.name)).some((id) => id !== person.id)) {
       throw fail('CONFLICT', `another person is called "${next.name}": bylines would not know which one is meant`, 'name');
     }
   }

@@ -1,5 +1,5 @@
 import type { Navigation, NavEntry, Section } from '../../content/index.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../html.js';
 import { pagePath, sectionPath, topicPath } from '../urls.js';
 
 /**
@@ -24,7 +24,7 @@ function href(link: NavEntry['link']): string {
     case 'section': return sectionPath(link.section);
     case 'page': return pagePath(link.page);
     case 'topic': return topicPath(link.topic);
-    case 'url': return link.url;
+    case 'url': return safeUrl(link.url); // checked when saved; again here for menus brought in by import-site
   }
 }
 

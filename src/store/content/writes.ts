@@ -57,6 +57,11 @@ export class KyselyContentRepository extends PageWrites implements ContentReposi
     return toTopic(await this.ensureNamed('topics', name, now));
   }
 
+  async peopleNamed(name: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('people').select('id').where(sql<boolean>`lower(name) = lower(${name})`).execute();
+    return rows.map((r) => r.id);
+  }
+
   async ensurePerson(name: string, now: Date): Promise<Person> {
     const row = await this.ensureNamed('people', name, now);
     const full = await this.db.selectFrom('people').select(['id', 'slug', 'name', 'bio']).where('id', '=', row.id).executeTakeFirstOrThrow();
