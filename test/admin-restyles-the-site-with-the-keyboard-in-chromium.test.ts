@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser } from './support/browser.js';
+import { axeViolations, desktop, launchBrowser } from './support/browser.js';
 import { publishStory } from './support/factories.js';
 import { signIn } from './support/http.js';
 import { startSite, type TestSite } from './support/site.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const accent = '#0b5394';
 const accentRgb = 'rgb(11, 83, 148)';
 
@@ -26,14 +24,6 @@ async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-async function axeViolations(target: Page | Frame): Promise<string[]> {
-  await target.addScriptTag({ path: axePath });
-  return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const colourOf = (target: Page | Frame, selector: string) => target.locator(selector).first().evaluate((el) => getComputedStyle(el).color);
 

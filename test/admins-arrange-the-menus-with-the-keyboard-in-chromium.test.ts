@@ -1,21 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { desktop, launchBrowser } from './support/browser.js';
+import { axeViolations, desktop, launchBrowser } from './support/browser.js';
 import { signIn } from './support/http.js';
 import { get, parseHtml, password, startSite, type TestSite } from './support/site.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's WCAG 2.2 AA and best-practice findings on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** The accessible text of the focused element, as a screen reader would read the button. */
 const focused = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim());

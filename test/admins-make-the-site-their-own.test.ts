@@ -139,7 +139,6 @@ describe('admins make the site their own', () => {
     form.append('file', new Blob([hostileSvg], { type: 'image/svg+xml' }), 'logo.svg');
     const logo = await fetch(`${site.url}/api/v1/settings/logo`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, body: form });
     expect(logo.status, await logo.clone().text()).toBe(200);
-    const changed = Date.now();
     const r = await admin.api('PATCH', '/settings', { name: 'Harbour Herald', accentColor: '#0b5394', textColor: '#222222', backgroundColor: '#ffffff' });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     for (const base of [site.url, second.url]) {
@@ -151,7 +150,6 @@ describe('admins make the site their own', () => {
         expect(seen.themeColor).toBe('#0b5394');
       }
     }
-    expect(Date.now() - changed).toBeLessThan(2 * 6 * 1000);
   });
 
   it('strips scripts, event handlers, foreignObject, javascript: and outside references from an SVG logo', async () => {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/index.js';
-import { launchBrowser } from './support/browser.js';
+import { axeViolations, launchBrowser } from './support/browser.js';
 import { dateline, tempDataDir } from './support/cli.js';
 import { dataEnv, testEngine } from './support/database.js';
 import { signIn, type Client } from './support/http.js';
@@ -12,16 +11,7 @@ import { validateXml } from './support/schemas.js';
 import { get, parseHtml, password, startSite, type TestSite } from './support/site.js';
 import { until } from './support/until.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('static pages: written like stories, served at /{slug}, kept out of the news', () => {
   let site: TestSite;

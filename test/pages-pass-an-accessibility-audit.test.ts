@@ -1,15 +1,13 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser, phone } from './support/browser.js';
+import { axeViolations, desktop, launchBrowser, phone } from './support/browser.js';
 import { tempDataDir } from './support/cli.js';
 import { seedNinjs } from './support/paths.js';
 import { signIn } from './support/http.js';
 import { startSite, type TestSite } from './support/site.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const pages = [
   ['home', '/'],
   ['article', '/global/2019/04/30/after-caliphate-collapse-isis-militants-head-to-afghanistan'],
@@ -65,12 +63,7 @@ describe('axe-core in Chromium finds no accessibility violations', () => {
         const page = await context.newPage();
         await page.goto(site.url + path);
         if (name === 'newsroom editor') await page.waitForSelector('.ProseMirror');
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         await context.close();
       });

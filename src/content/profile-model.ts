@@ -32,18 +32,8 @@ export interface PublicProfile extends Person, Omit<StaffProfile, 'email' | 'ema
 }
 
 /** A profile's own fields as commands write them (the beat is set separately). */
-export interface ProfileFields {
-  name: string;
-  bio: string;
+export interface ProfileFields extends Pick<Person, 'name' | 'bio'>, Omit<StaffProfile, 'photo' | 'beat'> {
   photoId: number | null;
-  jobTitle: string;
-  links: string[];
-  email: string;
-  emailPublic: boolean;
-  team: string;
-  teamPosition: number;
-  position: number;
-  userId: number | null;
 }
 
 export const publicProfile = (p: PersonProfile): PublicProfile => {

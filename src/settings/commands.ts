@@ -11,7 +11,7 @@ export function requireAdmin(actor: Actor): void {
 }
 
 /** The first problem of a patch as a 400 naming its field (the API's and the form's one rule). */
-export function parseSettingsPatch(input: unknown): SettingsPatch {
+function parseSettingsPatch(input: unknown): SettingsPatch {
   const parsed = settingsPatch.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -20,7 +20,7 @@ export function parseSettingsPatch(input: unknown): SettingsPatch {
 }
 
 /** Readers must be able to read the page: text and links on the background, at WCAG AA. */
-export function checkColours(next: PublicationSettings, patch: SettingsPatch): void {
+function checkColours(next: PublicationSettings, patch: SettingsPatch): void {
   const blame = (fore: 'textColor' | 'accentColor') => (fore in patch ? fore : 'backgroundColor');
   if (!('textColor' in patch || 'accentColor' in patch || 'backgroundColor' in patch)) return;
   const background = { name: 'backgroundColor', value: next.backgroundColor };

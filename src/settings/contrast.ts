@@ -5,12 +5,12 @@ export const minimumContrast = 4.5;
 
 type Rgb = [number, number, number];
 
-export function rgbOf(hex: string): Rgb {
+function rgbOf(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function hexOf([r, g, b]: Rgb): string {
+function hexOf([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('')}`;
 }
 
@@ -38,7 +38,7 @@ export function mix(a: string, b: string, weight: number): string {
 /**
  * Shown rounded down, so a pair just under the bar never reads as "4.50:1" while refused.
  */
-export const formatRatio = (ratio: number) => `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
+const formatRatio = (ratio: number) => `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
 
 /**
  * Refuses a pair of colours readers could not read: `field` is the one the admin changed (the

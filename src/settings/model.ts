@@ -37,7 +37,7 @@ export interface PublicationSettings extends Record<StandardsField, StandardsLin
 }
 
 /** The look Dateline has out of the box (site.css carries the same values). */
-export const defaultLook = { accentColor: '#9b1c1c', textColor: '#1a1a1a', backgroundColor: '#fffdf8', fontPairing: 'system' } as const;
+const defaultLook = { accentColor: '#9b1c1c', textColor: '#1a1a1a', backgroundColor: '#fffdf8', fontPairing: 'system' } as const;
 
 /** What the environment says (SITE_NAME, ...): the settings of a first start. */
 export interface FirstStartDefaults {

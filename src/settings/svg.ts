@@ -58,7 +58,7 @@ const policy: sanitizeHtml.IOptions = {
   transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: cleanAttributes(tagName, attribs) }) },
 };
 
-export const maxSvgBytes = 512 * 1024;
+const maxSvgBytes = 512 * 1024;
 
 /**
  * An SVG logo made safe to serve from the site: scripts, event handlers, foreignObject,

@@ -2,5 +2,5 @@ export { DatelineError, errorCatalogue, fail, isDatelineError, type ErrorCode } 
 export { slugify, uniqueSlug } from './slug.js';
 export { calendarDate, isoString, longDate, longDateTime, toDate, type CalendarDate } from './time.js';
 export { repeatEvery, type Repeating } from './repeat.js';
-export { dropForbiddenChars, withoutForbiddenChars, xmlText } from './text.js';
-export { choiceParam, pageParam, parseQuery, refuseRepeatedParams, repeatedParam, textParam } from './query.js';
+export { withoutForbiddenChars, xmlText } from './text.js';
+export { choiceParam, pageParam, parseQuery, refuseRepeatedParams, textParam } from './query.js';

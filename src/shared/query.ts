@@ -8,7 +8,7 @@ import { DatelineError } from './errors.js';
  */
 
 /** A parameter given more than once (`?q=a&q=b`): the name of the first, or null. */
-export function repeatedParam(query: unknown): string | null {
+function repeatedParam(query: unknown): string | null {
   if (!query || typeof query !== 'object') return null;
   for (const [name, value] of Object.entries(query)) if (Array.isArray(value)) return name;
   return null;

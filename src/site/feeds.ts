@@ -54,6 +54,9 @@ function picture(a: Article, s: SiteSettings) {
   return v ? { url: absolute(s.url, mediaPath(v)), type: 'image/jpeg', length: v.bytes, title: a.leadImage!.caption || a.leadImage!.alt } : undefined;
 }
 
+/** An element holding text, escaped once. */
+const el = (name: string, value: string) => `<${name}>${xmlText(value)}</${name}>`;
+
 /**
  * Atom 1.0 (RFC 4287), written directly: headlines and standfirsts are plain text and go out as
  * `type="text"`, escaped once; only the sanitised body is HTML (`type="html"`). A library that
@@ -63,7 +66,6 @@ function atomFeed(f: FeedInput): string {
   const s = f.settings;
   const link = absolute(s.url, f.path);
   const text = (name: string, value: string) => `<${name} type="text">${xmlText(value)}</${name}>`;
-  const el = (name: string, value: string) => `<${name}>${xmlText(value)}</${name}>`;
   const person = (p: { name: string; link?: string }) => `<author>${el('name', p.name)}${p.link ? el('uri', p.link) : ''}</author>`;
   const entries = f.articles.map((a) => {
     const url = absolute(s.url, articlePath(a, s.timeZone));
@@ -111,7 +113,6 @@ function atomFeed(f: FeedInput): string {
 function rssFeed(f: FeedInput): string {
   const s = f.settings;
   const link = absolute(s.url, f.path);
-  const el = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
   const items = f.articles.map((a) => {
     const url = absolute(s.url, articlePath(a, s.timeZone));
     const image = picture(a, s);

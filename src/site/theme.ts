@@ -26,7 +26,7 @@ function readableMix(from: string, toward: string, weight: number, readers: stri
  * text or accent colour under 4.5:1 on the background, and every derived surface (masthead,
  * corrections box, highlights) and the muted text are mixed only as far as keeps that true.
  */
-export function palette(l: Look): Record<string, string> {
+function palette(l: Look): Record<string, string> {
   const { accentColor: accent, textColor: text, backgroundColor: background } = l;
   const light = luminance(background) > 0.4;
   const surface = readableMix(background, light ? '#ffffff' : text, light ? 0.7 : 0.06, [text, accent]);

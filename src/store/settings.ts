@@ -17,11 +17,15 @@ const parse = (value: string | undefined): unknown => {
   }
 };
 
+/** A row's value, parsed (null when there is none, or it is not JSON). */
+const readRow = async (db: Kysely<Database>, key: string): Promise<unknown> =>
+  parse((await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value);
+
 export class KyselySettingsStore implements SettingsStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async read(): Promise<unknown> {
-    return parse((await this.db.selectFrom('settings').select('value').where('key', '=', siteKey).executeTakeFirst())?.value);
+    return readRow(this.db, siteKey);
   }
 
   async seed(value: PublicationSettings): Promise<void> {
@@ -31,7 +35,7 @@ export class KyselySettingsStore implements SettingsStore {
 
   change<T>(change: Parameters<SettingsStore['change']>[0], now: Date): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
-      const stored = parse((await trx.selectFrom('settings').select('value').where('key', '=', siteKey).executeTakeFirst())?.value);
+      const stored = await readRow(trx, siteKey);
       const outcome = change(stored);
       if (!('value' in outcome)) return outcome.result as T;
       const value = JSON.stringify(outcome.value);
@@ -44,7 +48,7 @@ export class KyselySettingsStore implements SettingsStore {
   }
 
   async readScratch(key: string): Promise<unknown> {
-    return parse((await this.db.selectFrom('settings').select('value').where('key', '=', scratchPrefix + key).executeTakeFirst())?.value);
+    return readRow(this.db, scratchPrefix + key);
   }
 
   async writeScratch(key: string, value: unknown): Promise<void> {

@@ -4,7 +4,13 @@ import { pageCreate, pagePatch } from './schemas.js';
 import { menuPut } from './schemas.js';
 import { profilePatch } from './schemas.js';
 import { settingsPatch } from '../../settings/index.js';
+import { auditQuery, peopleQuery, searchListQuery, storyListQuery, topicQuery } from '../queries.js';
 
+/** A route's query parameters, from the zod schema the route parses them with. */
+const query = (schema: z.ZodObject) => Object.entries(schema.shape).map(([name, field]) => {
+  const { $schema: _, ...fieldSchema } = z.toJSONSchema(field as z.ZodType, { io: 'input' });
+  return { name, in: 'query', schema: fieldSchema };
+});
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = {
@@ -36,7 +42,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         delete: { summary: 'Sign out', responses: { 204: { description: 'Signed out' } } },
       },
       '/articles': {
-        get: { summary: 'List stories (contributors see their own)', parameters: [{ name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('A page of stories'), 401: errors[401] } },
+        get: { summary: 'List stories (contributors see their own)', parameters: query(storyListQuery), responses: { 200: ok('A page of stories'), 401: errors[401] } },
         post: { summary: 'Create a draft', requestBody: json(articleCreate), responses: { 201: ok('The story `{id, status, url, ...}`'), ...errors } },
       },
       '/articles/{id}': {
@@ -69,7 +75,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         post: { summary: 'Append a correction or update note to a published story', requestBody: json(correctionCreate), responses: { 201: ok('The correction'), ...errors } },
       },
       '/pages': {
-        get: { summary: 'List static pages, last saved first (contributors see their own)', parameters: [{ name: 'status', in: 'query', schema: { type: 'string' } }, { name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('`{items: [page], total, page}`'), 401: errors[401] } },
+        get: { summary: 'List static pages, last saved first (contributors see their own)', parameters: query(storyListQuery), responses: { 200: ok('`{items: [page], total, page}`'), 401: errors[401] } },
         post: {
           summary: 'Create a static page at /{slug} (the slug is made from the title when not given); with `status` (and `at` for scheduled) it moves through the workflow at once, as stories do',
           requestBody: json(pageCreate),
@@ -104,7 +110,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         },
       },
       '/images': {
-        get: { summary: 'Search the media library by caption, credit or alt text', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('A page of images'), 401: errors[401] } },
+        get: { summary: 'Search the media library by caption, credit or alt text', parameters: query(searchListQuery), responses: { 200: ok('A page of images'), 401: errors[401] } },
         post: {
           summary: 'Upload a picture (JPEG, PNG, WebP or AVIF; type checked from the bytes)',
           requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' } }, required: ['file'] } } } },
@@ -120,7 +126,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
         },
       },
       '/sections': { get: { summary: 'Sections', responses: { 200: ok('An array of sections') } } },
-      '/topics': { get: { summary: 'Topic names for autocomplete', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: ok('An array of names') } } },
+      '/topics': { get: { summary: 'Topic names for autocomplete', parameters: query(topicQuery), responses: { 200: ok('An array of names') } } },
       '/topics/suggest': {
         post: {
           summary: 'Topics for a story from its text: existing topics it names (by name or alias), topics of similar published stories, then new names (people, places, organisations)',
@@ -131,7 +137,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
       '/topics/{id}': { parameters: [idParam()], patch: { summary: 'Rename a topic or set its aliases (editor)', requestBody: json(topicPatch), responses: { 200: ok('The topic with its aliases'), ...errors, 409: { description: 'An alias already names another topic' } } } },
       '/topics/{id}/merge': { parameters: [idParam()], post: { summary: 'Merge a topic into another; its name becomes an alias (editor)', requestBody: json(topicMerge), responses: { 200: ok('The topic merged into'), ...errors } } },
       '/people': {
-        get: { summary: 'People (every byline) with their profiles: staff first, in staff-page order, then by name', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, { name: 'page', in: 'query', schema: { type: 'integer' } }], responses: { 200: ok('`{items: [person], total, page}`; a private `email` is null unless you may edit the profile'), 401: errors[401] } },
+        get: { summary: 'People (every byline) with their profiles: staff first, in staff-page order, then by name', parameters: query(peopleQuery), responses: { 200: ok('`{items: [person], total, page}`; a private `email` is null unless you may edit the profile'), 401: errors[401] } },
       },
       '/people/{id}': {
         parameters: [idParam()],
@@ -170,7 +176,7 @@ export function openApiDocument(siteUrl: string, siteName: string) {
           responses: { 200: ok('The token'), ...errors, 409: { description: 'The token was revoked, or its account is disabled' } },
         },
       },
-      '/audit': { get: { summary: 'The audit log, newest first (admin)', responses: { 200: ok('A page of entries'), 403: errors[403] } } },
+      '/audit': { get: { summary: 'The audit log, newest first (admin)', parameters: query(auditQuery), responses: { 200: ok('A page of entries'), 403: errors[403] } } },
       '/settings': {
         get: { summary: 'The site settings (admin): name, tagline, logo, icon, colours, fonts, share picture, social accounts, footer, time zone, language, custom CSS and the standards pages', responses: { 200: ok('The settings, with `fontPairings` to choose from'), ...errors } },
         patch: {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isMenuName, menuNames, menuState, setMenu, type MenuName } from '../../content/index.js';
+import { menuNames, menuState, setMenu, type MenuName } from '../../content/index.js';
 import { DatelineError, isDatelineError } from '../../shared/index.js';
 import { sendPage } from '../../site/index.js';
+import { menuName } from '../api/routes/menus.js';
 import type { Identity } from '../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../context.js';
 import { flashFrom, withFlash, type Flash } from './flash.js';
@@ -48,8 +49,7 @@ export function menuUiRoutes(app: FastifyInstance, deps: NewsroomDeps, admin: (r
 
   app.post<{ Params: { name: string } }>('/menus/:name', async (req, reply) => {
     const me = await admin(req);
-    const name = req.params.name;
-    if (!isMenuName(name)) throw new DatelineError('NOT_FOUND', 'the menus are "header" and "footer"');
+    const name = menuName(req.params.name);
     const body = req.body as FormBody;
     const items = draftMenuFromForm(body);
     const op = opFromForm(body);

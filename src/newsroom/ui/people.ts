@@ -3,17 +3,13 @@ import { hasRole } from '../../accounts/index.js';
 import { editProfile, mayEditProfile, type PersonProfile, type ProfileInput } from '../../content/index.js';
 import { DatelineError, fail, isDatelineError, parseQuery } from '../../shared/index.js';
 import { sendPage } from '../../site/index.js';
+import { idParam } from '../api/validate.js';
 import type { Identity } from '../auth/auth.js';
 import { commandContext, type NewsroomDeps } from '../context.js';
 import { peopleQuery } from '../queries.js';
 import { flashFrom, withFlash, type Flash } from './flash.js';
 import { field, type FormBody } from './forms.js';
 import { formValuesOf, peopleListPage, profileFormPage, type ProfileFormValues } from './pages/people.js';
-
-const idOf = (raw: string) => {
-  if (!/^\d{1,12}$/.test(raw)) throw new DatelineError('NOT_FOUND', 'no such person');
-  return Number(raw);
-};
 
 const whole = (text: string, name: string): number => {
   if (!text.trim()) return 0;
@@ -76,13 +72,13 @@ export function peopleUiRoutes(app: FastifyInstance, deps: NewsroomDeps, who: (r
 
   app.get<{ Params: { id: string } }>('/people/:id', async (req, reply) => {
     const me = await who(req);
-    const person = await editable(me, idOf(req.params.id));
+    const person = await editable(me, idParam(req.params.id, 'person'));
     return renderForm(reply, me, person, formValuesOf(person), flashFrom(req.query));
   });
 
   app.post<{ Params: { id: string } }>('/people/:id', async (req, reply) => {
     const me = await who(req);
-    const person = await editable(me, idOf(req.params.id));
+    const person = await editable(me, idParam(req.params.id, 'person'));
     const values = valuesFromForm(req.body as FormBody);
     try {
       const saved = await editProfile(ctx, me.actor, person.id, inputOf(values, hasRole(me.actor, 'editor')));

@@ -30,7 +30,7 @@ const networks: Record<string, string> = {
 };
 
 /** "Instagram" for https://www.instagram.com/..., else the host itself. */
-export function networkName(url: string): string {
+function networkName(url: string): string {
   const host = new URL(url).hostname.replace(/^(www|m)\./, '');
   return networks[host] ?? host;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { menuNames, menuRefs, resolveMenu } from '../../content/index.js';
+import { isMenuName, menuRefs, resolveMenu } from '../../content/index.js';
 import type { LiveTargets, MenuItem, MenuName, MenuRefs, MenuTargetsFound, Navigation, Section } from '../../content/index.js';
 import { isoString } from '../../shared/index.js';
 import type { Database } from '../schema.js';
@@ -8,7 +8,7 @@ type Db = Kysely<Database>;
 
 async function savedMenus(db: Db): Promise<Map<MenuName, MenuItem[]>> {
   const rows = await db.selectFrom('menus').select(['name', 'items']).execute();
-  return new Map(rows.filter((r) => (menuNames as readonly string[]).includes(r.name)).map((r) => [r.name as MenuName, JSON.parse(r.items) as MenuItem[]]));
+  return new Map(rows.filter((r) => isMenuName(r.name)).map((r) => [r.name as MenuName, JSON.parse(r.items) as MenuItem[]]));
 }
 
 export async function savedMenu(db: Db, name: MenuName): Promise<MenuItem[] | null> {

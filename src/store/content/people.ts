@@ -52,7 +52,7 @@ export async function authorProfile(db: Db, slug: string): Promise<PublicProfile
  * The staff page's order: teams by the smallest place any member gives theirs (then by name),
  * people by their place in the team, then by name (code-point order, as on both engines).
  */
-export function staffOrder<T extends { name: string; team: string; teamPosition: number; position: number }>(people: T[]): T[] {
+function staffOrder<T extends { name: string; team: string; teamPosition: number; position: number }>(people: T[]): T[] {
   const teamRank = new Map<string, number>();
   for (const p of people) teamRank.set(p.team, Math.min(teamRank.get(p.team) ?? Infinity, p.teamPosition));
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

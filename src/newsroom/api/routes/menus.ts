@@ -7,7 +7,8 @@ import { commandContext, type NewsroomDeps } from '../../context.js';
 import { menuPut } from '../schemas.js';
 import { parseBody } from '../validate.js';
 
-function menuName(raw: string): MenuName {
+/** The menu a path names (404 for any other). */
+export function menuName(raw: string): MenuName {
   if (!isMenuName(raw)) throw new DatelineError('NOT_FOUND', 'the menus are "header" and "footer"');
   return raw;
 }

@@ -8,7 +8,7 @@ import { uploadLogo } from '../../settings.js';
 import { readUpload } from './images.js';
 
 /** The settings as the API shows them: what is stored, the logo and icon as addresses. */
-export function settingsJson(s: PublicationSettings) {
+function settingsJson(s: PublicationSettings) {
   const { logo, icon, ...rest } = s;
   return {
     ...rest,

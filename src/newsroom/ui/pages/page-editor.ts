@@ -4,7 +4,7 @@ import { html, pagePath, renderBody, type SafeHtml, type SiteSettings } from '..
 import { localInputValue } from '../forms.js';
 import { shell } from '../layout.js';
 import { statusLabel, workflow } from './editor.js';
-import { diffHtml } from './revisions.js';
+import { revisionDiffMain } from './revisions.js';
 
 type Flash = { kind: 'ok' | 'error'; text: string } | null | undefined;
 
@@ -95,17 +95,9 @@ const fields: [keyof PageSnapshot, string][] = [['title', 'Title'], ['body', 'Bo
 const asText = (s: PageSnapshot, k: keyof PageSnapshot) => (k === 'body' ? bodyText(s.body) : s[k]);
 
 export function pageRevisionDiffPage(p: { settings: SiteSettings; user: User; csrf: string; page: StaticPage; revision: PageRevision; mayRestore: boolean }): SafeHtml {
-  const changed = fields.filter(([k]) => asText(p.revision.snapshot, k) !== asText(p.page, k));
+  const changed = fields.map(([k, label]) => ({ label, before: asText(p.revision.snapshot, k), after: asText(p.page, k) })).filter((c) => c.before !== c.after);
   return shell({
     settings: p.settings, user: p.user, csrf: p.csrf, title: 'Compare revision',
-    main: html`<h1>Revision of ${p.revision.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC, by ${p.revision.by}</h1>
-<p><a href="${base(p.page)}/revisions">← All revisions</a></p>
-<p class="nr-hint">Compared with the current text: <del>only in this revision</del>, <ins>only in the current text</ins>.</p>
-${changed.length ? html`<dl class="nr-diff">${changed.map(([k, label]) => html`<dt>${label}</dt><dd>${diffHtml(asText(p.revision.snapshot, k), asText(p.page, k))}</dd>`)}</dl>`
-  : html`<p>This revision is the same as the current text.</p>`}
-${p.mayRestore && changed.length ? html`<form method="post" action="${base(p.page)}/revisions/${String(p.revision.id)}/restore">
-<input type="hidden" name="_csrf" value="${p.csrf}">
-<button type="submit" class="nr-primary">Restore this revision</button>
-</form>` : ''}`,
+    main: revisionDiffMain({ csrf: p.csrf, base: base(p.page), revision: p.revision, changed, mayRestore: p.mayRestore }),
   });
 }

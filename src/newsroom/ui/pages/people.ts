@@ -1,9 +1,8 @@
 import type { User } from '../../../accounts/index.js';
 import type { Image, Page, PersonProfile } from '../../../content/index.js';
 import { html, type SafeHtml, type SiteSettings } from '../../../site/index.js';
+import type { Flash } from '../flash.js';
 import { shell } from '../layout.js';
-
-type Flash = { kind: 'ok' | 'error'; text: string } | null;
 
 /** A profile form's fields as typed (text), so a refused save comes back as it was sent. */
 export interface ProfileFormValues {
@@ -28,7 +27,7 @@ export const formValuesOf = (p: PersonProfile): ProfileFormValues => ({
 });
 
 export function peopleListPage(p: {
-  settings: SiteSettings; user: User; csrf: string; page: Page<PersonProfile>; q: string; editable: (person: PersonProfile) => boolean; flash?: Flash;
+  settings: SiteSettings; user: User; csrf: string; page: Page<PersonProfile>; q: string; editable: (person: PersonProfile) => boolean; flash?: Flash | null;
 }): SafeHtml {
   return shell({
     settings: p.settings, user: p.user, csrf: p.csrf, title: 'People', flash: p.flash,
@@ -58,7 +57,7 @@ export interface ProfileFormInput {
   editorial: boolean;
   images: Image[];
   users: User[];
-  flash?: Flash;
+  flash?: Flash | null;
   errorField?: string;
 }
 

@@ -37,18 +37,25 @@ export function diffHtml(before: string, after: string): SafeHtml {
     part.added ? html`<ins>${part.value}</ins>` : part.removed ? html`<del>${part.value}</del>` : html`${part.value}`)}`;
 }
 
-export function revisionDiffPage(p: { settings: SiteSettings; user: User; csrf: string; article: Article; revision: Revision; current: ArticleSnapshot; mayRestore: boolean }): SafeHtml {
-  const changed = fields.filter(([k]) => asText(p.revision.snapshot, k) !== asText(p.current, k));
-  return shell({
-    settings: p.settings, user: p.user, csrf: p.csrf, title: 'Compare revision',
-    main: html`<h1>Revision of ${p.revision.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC, by ${p.revision.by}</h1>
-<p><a href="/newsroom/articles/${String(p.article.id)}/revisions">← All revisions</a></p>
+/** The comparison of one revision with the current text, for any kind of content at `base` (a story's or a page's newsroom address). */
+export function revisionDiffMain(p: {
+  csrf: string; base: string; revision: { id: number; createdAt: Date; by: string }; changed: { label: string; before: string; after: string }[]; mayRestore: boolean;
+}): SafeHtml {
+  return html`<h1>Revision of ${p.revision.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC, by ${p.revision.by}</h1>
+<p><a href="${p.base}/revisions">← All revisions</a></p>
 <p class="nr-hint">Compared with the current text: <del>only in this revision</del>, <ins>only in the current text</ins>.</p>
-${changed.length ? html`<dl class="nr-diff">${changed.map(([k, label]) => html`<dt>${label}</dt><dd>${diffHtml(asText(p.revision.snapshot, k), asText(p.current, k))}</dd>`)}</dl>`
+${p.changed.length ? html`<dl class="nr-diff">${p.changed.map((c) => html`<dt>${c.label}</dt><dd>${diffHtml(c.before, c.after)}</dd>`)}</dl>`
   : html`<p>This revision is the same as the current text.</p>`}
-${p.mayRestore && changed.length ? html`<form method="post" action="/newsroom/articles/${String(p.article.id)}/revisions/${String(p.revision.id)}/restore">
+${p.mayRestore && p.changed.length ? html`<form method="post" action="${p.base}/revisions/${String(p.revision.id)}/restore">
 <input type="hidden" name="_csrf" value="${p.csrf}">
 <button type="submit" class="nr-primary">Restore this revision</button>
-</form>` : ''}`,
+</form>` : ''}`;
+}
+
+export function revisionDiffPage(p: { settings: SiteSettings; user: User; csrf: string; article: Article; revision: Revision; current: ArticleSnapshot; mayRestore: boolean }): SafeHtml {
+  const changed = fields.map(([k, label]) => ({ label, before: asText(p.revision.snapshot, k), after: asText(p.current, k) })).filter((c) => c.before !== c.after);
+  return shell({
+    settings: p.settings, user: p.user, csrf: p.csrf, title: 'Compare revision',
+    main: revisionDiffMain({ csrf: p.csrf, base: `/newsroom/articles/${String(p.article.id)}`, revision: p.revision, changed, mayRestore: p.mayRestore }),
   });
 }
